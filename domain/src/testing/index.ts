@@ -1,0 +1,77 @@
+import { Layer } from "effect"
+import { Digest } from "effect/crypto"
+import { Clock } from "../ports/Clock.ts"
+import { demoCatalog } from "./fixtures.ts"
+import * as MemoryArtifactStore from "./memory/MemoryArtifactStore.ts"
+import * as MemoryAuditLog from "./memory/MemoryAuditLog.ts"
+import * as MemoryCatalog from "./memory/MemoryCatalog.ts"
+import * as MemoryCertificateLinks from "./memory/MemoryCertificateLinks.ts"
+import * as MemoryCertificates from "./memory/MemoryCertificates.ts"
+import * as MemoryCheckoutIntents from "./memory/MemoryCheckoutIntents.ts"
+import * as MemoryEmailDeliveries from "./memory/MemoryEmailDeliveries.ts"
+import * as MemoryEntitlements from "./memory/MemoryEntitlements.ts"
+import * as MemoryGatewayEventInbox from "./memory/MemoryGatewayEventInbox.ts"
+import * as MemoryIdGenerator from "./memory/MemoryIdGenerator.ts"
+import * as MemoryJobQueue from "./memory/MemoryJobQueue.ts"
+import * as MemoryMailer from "./memory/MemoryMailer.ts"
+import * as MemoryManualReview from "./memory/MemoryManualReview.ts"
+import * as MemoryPaymentGateways from "./memory/MemoryPaymentGateways.ts"
+import * as MemoryPayments from "./memory/MemoryPayments.ts"
+import * as MemoryRenderer from "./memory/MemoryRenderer.ts"
+
+export * from "./fixtures.ts"
+export { drainJobs, runJob } from "./drainJobs.ts"
+export { deliverEvent, type EventSpec } from "./deliverEvent.ts"
+export * from "./arbitraries.ts"
+export * from "./scenario.ts"
+export { EnqueuedJobs } from "./memory/MemoryJobQueue.ts"
+export { SentEmails } from "./memory/MemoryMailer.ts"
+export { GatewayControls } from "./memory/MemoryPaymentGateways.ts"
+export { makeMemoryAuditLog } from "./memory/MemoryAuditLog.ts"
+export type { CatalogSeed } from "./memory/MemoryCatalog.ts"
+export {
+  MemoryArtifactStore,
+  MemoryAuditLog,
+  MemoryCatalog,
+  MemoryCertificateLinks,
+  MemoryCertificates,
+  MemoryCheckoutIntents,
+  MemoryEmailDeliveries,
+  MemoryEntitlements,
+  MemoryGatewayEventInbox,
+  MemoryIdGenerator,
+  MemoryJobQueue,
+  MemoryMailer,
+  MemoryManualReview,
+  MemoryPaymentGateways,
+  MemoryPayments,
+  MemoryRenderer
+}
+
+/** The ledger ports in memory: what the mongoose adapters replace. */
+export const layerMemoryLedger = Layer.mergeAll(
+  MemoryAuditLog.layerMemory,
+  MemoryPayments.layerMemory,
+  MemoryCheckoutIntents.layerMemory,
+  MemoryGatewayEventInbox.layerMemory,
+  MemoryEntitlements.layerMemory,
+  MemoryCertificates.layerMemory,
+  MemoryManualReview.layerMemory,
+  MemoryEmailDeliveries.layerMemory
+)
+
+/** Everything the use cases need, in memory, for domain tests. */
+export const layerMemoryAll = (seed = demoCatalog) =>
+  Layer.mergeAll(
+    layerMemoryLedger,
+    MemoryCatalog.layerMemory(seed),
+    MemoryJobQueue.layerMemory,
+    MemoryIdGenerator.layerMemory,
+    MemoryArtifactStore.layerMemory,
+    MemoryRenderer.layerMemory,
+    MemoryMailer.layerMemory,
+    MemoryCertificateLinks.layerMemory,
+    MemoryPaymentGateways.layerMemory,
+    Clock.layer,
+    Digest.layerWebCrypto
+  )

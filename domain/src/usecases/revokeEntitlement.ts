@@ -1,0 +1,25 @@
+import { Effect, Option } from "effect"
+import { type TransitionCause, transitionCertificate, transitionEntitlement } from "../ledger/subjects.ts"
+import type { RevocationReason } from "../machines/EntitlementMachine.ts"
+import type { EntitlementId } from "../model/Ids.ts"
+import { Certificates } from "../ports/Certificates.ts"
+
+/** Revokes an entitlement and its certificate, which stays on record marked revoked. */
+export const revokeEntitlement = Effect.fn("revokeEntitlement")(function* (
+  entitlementId: EntitlementId,
+  reason: RevocationReason,
+  by: TransitionCause,
+  note?: string
+) {
+  yield* transitionEntitlement(
+    entitlementId,
+    note === undefined ? { _tag: "EntitlementRevoked", reason } : { _tag: "EntitlementRevoked", reason, note },
+    by
+  )
+  const certificate = yield* Certificates.use((c) => c.findByEntitlement(entitlementId))
+  if (Option.isSome(certificate)) {
+    yield* transitionCertificate(certificate.value.certificateId, { _tag: "CertificateRevoked", reason }, by)
+  }
+  return "revoked"
+})
+
