@@ -1,5 +1,5 @@
 import { Effect, Option } from "effect"
-import { PaymentNotFound } from "../errors/LedgerErrors.ts"
+import { PaymentNotFound, TransitionContention } from "../errors/LedgerErrors.ts"
 import { currentState } from "../ledger/commitTransition.ts"
 import { EntitlementLedger, PaymentLedger, type TransitionCause } from "../ledger/subjects.ts"
 import { entitlesLearner, revokesEntitlement } from "../machines/PaymentMachine.ts"
@@ -19,6 +19,22 @@ import { revokeEntitlement } from "./revokeEntitlement.ts"
  * completes work a crash interrupted. A second standing payment is flagged for a refund.
  */
 export const settleEntitlement = Effect.fn("settleEntitlement")(function* (paymentId: PaymentId, by: TransitionCause) {
+  // Act, then re-read: a payment that moved while we acted is settled again. Whichever processor
+  // acts last re-reads after every append before it, so the final decision sees the final states.
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const before = yield* standingPayments(paymentId)
+    const outcome = yield* settleOnce(before, by).pipe(
+      Effect.catchTag("PaymentNotSucceeded", () => Effect.succeed("payment moved on"))
+    )
+    const after = yield* standingPayments(paymentId)
+    if (after.standing.join() === before.standing.join()) return outcome
+  }
+  return yield* new TransitionContention({ subjectId: paymentId })
+})
+
+const MAX_ROUNDS = 8
+
+const standingPayments = Effect.fnUntraced(function* (paymentId: PaymentId) {
   const payments = yield* Payments
   const payment = yield* Effect.flatMap(payments.find(paymentId), Option.match({
     onNone: () => Effect.fail(new PaymentNotFound({ reference: paymentId })),
@@ -28,7 +44,13 @@ export const settleEntitlement = Effect.fn("settleEntitlement")(function* (payme
   const states = yield* Effect.forEach(siblings, (p) =>
     Effect.map(currentState(PaymentLedger, p.paymentId), ({ state }) => ({ paymentId: p.paymentId, state }))
   )
-  const standing = states.filter((p) => entitlesLearner(p.state)).map((p) => p.paymentId)
+  return { payment, states, standing: states.filter((p) => entitlesLearner(p.state)).map((p) => p.paymentId) }
+})
+
+const settleOnce = Effect.fnUntraced(function* (
+  { payment, states, standing }: Effect.Success<ReturnType<typeof standingPayments>>,
+  by: TransitionCause
+) {
   const existing = yield* Entitlements.use((e) => e.findFor(payment.learnerId, payment.courseId, "certificate"))
 
   if (standing.length === 0) {

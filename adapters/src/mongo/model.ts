@@ -1,0 +1,33 @@
+import { Effect } from "effect"
+import type { Model } from "mongoose"
+import type { CollectionName } from "./collections/index.ts"
+import { MongoConnection } from "./MongoConnection.ts"
+
+export type DocumentModel = Model<Record<string, unknown>>
+
+/** The registered models, looked up once when a repository's layer is built. */
+export const modelsOf = <const N extends ReadonlyArray<CollectionName>>(...names: N) =>
+  MongoConnection.useSync(({ connection }) =>
+    Object.fromEntries(names.map((name) => [name, connection.model(name) as DocumentModel])) as { [K in N[number]]: DocumentModel }
+  )
+
+/** A database call; a failure here is infrastructure, so it becomes a defect and the job retries. */
+export const query = <A>(run: () => Promise<A>) => Effect.orDie(Effect.tryPromise(run))
+
+/** A unique insert: `true` if this call inserted, `false` if the key already existed. */
+export const insertUnique = (model: DocumentModel, document: Record<string, unknown>) =>
+  Effect.orDie(
+    Effect.tryPromise(async () => {
+      try {
+        await model.collection.insertOne(document)
+        return true
+      } catch (error) {
+        if (isDuplicateKey(error)) return false
+        throw error
+      }
+    })
+  )
+
+/** Duplicate key on insert: 11000 on both MongoDB and FerretDB (FerretDB omits `keyValue`). */
+export const isDuplicateKey = (error: unknown) =>
+  typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === 11000

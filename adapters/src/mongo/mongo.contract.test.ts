@@ -1,0 +1,10 @@
+import { auditLogContract, entitlementsContract, inboxContract, operationsContract, paymentsContract } from "@certify/domain/contracts"
+import { testLedger } from "../testing/testDatabase.ts"
+
+const ledger = testLedger("contract")
+
+paymentsContract("mongoose", ledger)
+inboxContract("mongoose", ledger)
+entitlementsContract("mongoose", ledger)
+auditLogContract("mongoose", ledger)
+operationsContract("mongoose", ledger)

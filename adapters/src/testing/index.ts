@@ -1,0 +1,2 @@
+export { testDatabaseUri, testLedger } from "./testDatabase.ts"
+export { databasePipeline, seedDemoCatalog } from "./pipelineLayer.ts"
