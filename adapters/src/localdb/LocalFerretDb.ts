@@ -21,7 +21,8 @@ export interface LocalFerretDbOptions {
   readonly log?: (line: string) => void
 }
 
-export const ferretDbBinary = () => process.env.FERRETDB_BIN ?? join(process.env.GOPATH ?? join(homedir(), "go"), "bin", "ferretdb")
+export const ferretDbBinary = () =>
+  process.env.FERRETDB_BIN ?? join(process.env.GOPATH ?? join(homedir(), "go"), "bin", "ferretdb")
 
 export const freePort = () =>
   new Promise<number>((resolve, reject) => {
@@ -29,7 +30,9 @@ export const freePort = () =>
     server.once("error", reject)
     server.listen(0, "127.0.0.1", () => {
       const address = server.address()
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))))
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))
+      )
     })
   })
 
@@ -41,7 +44,8 @@ const waitForPing = async (uri: string, timeoutMs: number, child: ChildProcess) 
   const deadline = Date.now() + timeoutMs
   let lastError: unknown
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`FerretDB exited with code ${child.exitCode} before answering ping`)
+    if (child.exitCode !== null)
+      throw new Error(`FerretDB exited with code ${child.exitCode} before answering ping`)
     const client = new MongoClient(uri, { serverSelectionTimeoutMS: 500, connectTimeoutMS: 500 })
     try {
       await client.connect()

@@ -1,8 +1,8 @@
 import { Payments } from "@certify/domain"
 import { paymentDraft } from "@certify/domain/contracts"
-import { describe, expect, it } from "vitest"
-import { Cause, Effect, Exit, Layer } from "effect"
+import { Cause, Effect, type Exit, Layer } from "effect"
 import mongoose from "mongoose"
+import { describe, expect, it } from "vitest"
 import { testDatabaseUri } from "../testing/testDatabase.ts"
 import { layer as ledgerLayer } from "./layer.ts"
 import { MongoConnection } from "./MongoConnection.ts"
@@ -28,7 +28,9 @@ describe("startup guards the idempotency guarantees", () => {
     const uri = testDatabaseUri("indexes")
     await Effect.runPromise(Effect.scoped(Layer.build(MongoConnection.layer({ uri }))))
     await withRawDatabase(uri, (db) => db.collection("gateway_event_inbox").dropIndex("inbox_event_unique"))
-    const exit = await Effect.runPromiseExit(Effect.scoped(Layer.build(MongoConnection.layer({ uri, createIndexes: false }))))
+    const exit = await Effect.runPromiseExit(
+      Effect.scoped(Layer.build(MongoConnection.layer({ uri, createIndexes: false })))
+    )
     expect(failureMessage(exit)).toBe(
       'refusing to start: the database lacks required unique indexes, which enforce idempotency: gateway_event_inbox unique on {"gateway":1,"eventId":1}'
     )
@@ -38,7 +40,9 @@ describe("startup guards the idempotency guarantees", () => {
     const uri = testDatabaseUri("nonunique")
     await withRawDatabase(uri, async (db) => {
       await db.createCollection("entitlements")
-      await db.collection("entitlements").createIndex({ learnerId: 1, courseId: 1, kind: 1 }, { name: "entitlement_unique" })
+      await db
+        .collection("entitlements")
+        .createIndex({ learnerId: 1, courseId: 1, kind: 1 }, { name: "entitlement_unique" })
     })
     const exit = await Effect.runPromiseExit(Effect.scoped(Layer.build(MongoConnection.layer({ uri }))))
     expect(failureMessage(exit)).toContain('entitlements unique on {"learnerId":1,"courseId":1,"kind":1}')
@@ -52,12 +56,16 @@ describe("startup guards the idempotency guarantees", () => {
       yield* payments.insert(draft)
       yield* Effect.promise(() =>
         withRawDatabase(uri, (db) =>
-          db.collection<{ _id: string }>("payments").updateOne({ _id: draft.paymentId }, { $set: { amount: { amount: "4900", currency: "USD" } } })
+          db
+            .collection<{ _id: string }>("payments")
+            .updateOne({ _id: draft.paymentId }, { $set: { amount: { amount: "4900", currency: "USD" } } })
         )
       )
       return yield* payments.find(draft.paymentId)
     })
     const exit = await Effect.runPromiseExit(Effect.scoped(Effect.provide(program, ledgerLayer({ uri }))))
-    expect(failureMessage(exit)).toMatch(new RegExp(`document ${draft.paymentId} in payments fails its schema`))
+    expect(failureMessage(exit)).toMatch(
+      new RegExp(`document ${draft.paymentId} in payments fails its schema`)
+    )
   })
 })

@@ -28,7 +28,13 @@ export class MongoConnection extends Context.Service<MongoConnection, { readonly
         const connection = yield* Effect.acquireRelease(
           Effect.promise(() =>
             // autoIndex off: indexes are created explicitly below, so an error surfaces instead of being logged.
-            mongoose.createConnection(options.uri, { autoIndex: false, autoCreate: true, serverSelectionTimeoutMS: 10_000 }).asPromise()
+            mongoose
+              .createConnection(options.uri, {
+                autoIndex: false,
+                autoCreate: true,
+                serverSelectionTimeoutMS: 10_000
+              })
+              .asPromise()
           ),
           (connection) => Effect.promise(() => connection.close())
         )

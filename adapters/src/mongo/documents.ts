@@ -19,7 +19,11 @@ export const decodeDocument =
   }
 
 /** Encodes a domain value into a plain document with the given `_id`. */
-export const encodeDocument = <A, I>(schema: Schema.Codec<A, I>, value: A, id: string): Record<string, unknown> => ({
+export const encodeDocument = <A, I>(
+  schema: Schema.Codec<A, I>,
+  value: A,
+  id: string
+): Record<string, unknown> => ({
   _id: id,
   ...(Schema.encodeSync(schema)(value) as Record<string, unknown>)
 })

@@ -21,7 +21,9 @@ export const verifyUniqueIndexes = async (connection: Connection): Promise<Reado
       .listIndexes()
       .toArray()
       .catch(() => [])
-    const found = (indexes ?? []).some((index) => index.unique === true && sameKey(index.key as Record<string, unknown>, key))
+    const found = (indexes ?? []).some(
+      (index) => index.unique === true && sameKey(index.key as Record<string, unknown>, key)
+    )
     if (!found) missing.push(`${collection} unique on ${JSON.stringify(key)}`)
   }
   return missing

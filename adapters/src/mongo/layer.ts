@@ -23,4 +23,5 @@ export const layerLedger = Layer.mergeAll(
   MongoCatalog.layer
 )
 
-export const layer = (options: MongoOptions) => layerLedger.pipe(Layer.provideMerge(MongoConnection.layer(options)))
+export const layer = (options: MongoOptions) =>
+  layerLedger.pipe(Layer.provideMerge(MongoConnection.layer(options)))

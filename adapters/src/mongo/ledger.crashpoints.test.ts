@@ -1,7 +1,6 @@
-import { assert, layer } from "@effect/vitest"
 import {
-  applyGatewayEvent,
   AuditLog,
+  applyGatewayEvent,
   Catalog,
   CertificateOffer,
   Certificates,
@@ -17,7 +16,16 @@ import {
   sweepInbox,
   verifyChain
 } from "@certify/domain"
-import { clickBuy, courseId, deliverEvent, drainJobs, historyOf, learnerId, snapshotOf } from "@certify/domain/testing"
+import {
+  clickBuy,
+  courseId,
+  deliverEvent,
+  drainJobs,
+  historyOf,
+  learnerId,
+  snapshotOf
+} from "@certify/domain/testing"
+import { assert, layer } from "@effect/vitest"
 import { Effect, Layer, Schema } from "effect"
 import { databasePipeline } from "../testing/pipelineLayer.ts"
 import { seedCatalog } from "./repositories/MongoCatalog.ts"
@@ -28,39 +36,72 @@ const afterWrite = <A, E, R>(name: string, write: Effect.Effect<A, E, R>) =>
   Effect.tap(write, () =>
     Effect.suspend(() => {
       plan.writes.push(name)
-      return ++plan.count === plan.crashAt ? Effect.die(`crash after write ${plan.count}: ${name}`) : Effect.void
+      return ++plan.count === plan.crashAt
+        ? Effect.die(`crash after write ${plan.count}: ${name}`)
+        : Effect.void
     })
   )
 
 const crashing = Layer.mergeAll(
-  Layer.effect(Payments, Payments.useSync((inner) => Payments.of({
-    ...inner,
-    insert: (p) => afterWrite("payments.insert", inner.insert(p)),
-    attachGatewayPaymentId: (id, ref) => afterWrite("payments.attachGatewayPaymentId", inner.attachGatewayPaymentId(id, ref)),
-    project: (id, status, version) => afterWrite("payments.project", inner.project(id, status, version))
-  }))),
-  Layer.effect(GatewayEventInbox, GatewayEventInbox.useSync((inner) => GatewayEventInbox.of({
-    ...inner,
-    record: (r) => afterWrite("inbox.record", inner.record(r)),
-    markProcessed: (g, id, o, at) => afterWrite("inbox.markProcessed", inner.markProcessed(g, id, o, at))
-  }))),
-  Layer.effect(AuditLog, AuditLog.useSync((inner) => AuditLog.of({
-    ...inner,
-    append: (entry) => afterWrite(`audit.append ${entry.subject.type} ${entry.to}`, inner.append(entry))
-  }))),
-  Layer.effect(Entitlements, Entitlements.useSync((inner) => Entitlements.of({
-    ...inner,
-    create: (e) => afterWrite("entitlements.create", inner.create(e)),
-    project: (id, s, v) => afterWrite("entitlements.project", inner.project(id, s, v))
-  }))),
-  Layer.effect(Certificates, Certificates.useSync((inner) => Certificates.of({
-    ...inner,
-    create: (c) => afterWrite("certificates.create", inner.create(c)),
-    project: (id, p) => afterWrite("certificates.project", inner.project(id, p))
-  }))),
-  Layer.effect(JobQueue, JobQueue.useSync((inner) => JobQueue.of({
-    enqueue: (job) => afterWrite(`jobs.enqueue ${job._tag}`, inner.enqueue(job))
-  })))
+  Layer.effect(
+    Payments,
+    Payments.useSync((inner) =>
+      Payments.of({
+        ...inner,
+        insert: (p) => afterWrite("payments.insert", inner.insert(p)),
+        attachGatewayPaymentId: (id, ref) =>
+          afterWrite("payments.attachGatewayPaymentId", inner.attachGatewayPaymentId(id, ref)),
+        project: (id, status, version) => afterWrite("payments.project", inner.project(id, status, version))
+      })
+    )
+  ),
+  Layer.effect(
+    GatewayEventInbox,
+    GatewayEventInbox.useSync((inner) =>
+      GatewayEventInbox.of({
+        ...inner,
+        record: (r) => afterWrite("inbox.record", inner.record(r)),
+        markProcessed: (g, id, o, at) => afterWrite("inbox.markProcessed", inner.markProcessed(g, id, o, at))
+      })
+    )
+  ),
+  Layer.effect(
+    AuditLog,
+    AuditLog.useSync((inner) =>
+      AuditLog.of({
+        ...inner,
+        append: (entry) => afterWrite(`audit.append ${entry.subject.type} ${entry.to}`, inner.append(entry))
+      })
+    )
+  ),
+  Layer.effect(
+    Entitlements,
+    Entitlements.useSync((inner) =>
+      Entitlements.of({
+        ...inner,
+        create: (e) => afterWrite("entitlements.create", inner.create(e)),
+        project: (id, s, v) => afterWrite("entitlements.project", inner.project(id, s, v))
+      })
+    )
+  ),
+  Layer.effect(
+    Certificates,
+    Certificates.useSync((inner) =>
+      Certificates.of({
+        ...inner,
+        create: (c) => afterWrite("certificates.create", inner.create(c)),
+        project: (id, p) => afterWrite("certificates.project", inner.project(id, p))
+      })
+    )
+  ),
+  Layer.effect(
+    JobQueue,
+    JobQueue.useSync((inner) =>
+      JobQueue.of({
+        enqueue: (job) => afterWrite(`jobs.enqueue ${job._tag}`, inner.enqueue(job))
+      })
+    )
+  )
 )
 const base = databasePipeline("crashpoints")
 const services = Layer.provideMerge(crashing, base)
@@ -71,10 +112,26 @@ const seedCourses = (count: number) =>
     yield* seedCatalog({
       learners: [],
       courses: ids.map((id) => new Course({ courseId: id, title: `Course ${id}` })),
-      offers: ids.map((id) => new CertificateOffer({ offerId: Schema.decodeUnknownSync(OfferId)(id), courseId: id, prices: [new Money({ amount: 4900, currency: "USD" })] }))
+      offers: ids.map(
+        (id) =>
+          new CertificateOffer({
+            offerId: Schema.decodeUnknownSync(OfferId)(id),
+            courseId: id,
+            prices: [new Money({ amount: 4900, currency: "USD" })]
+          })
+      )
     })
     for (const id of ids) {
-      yield* Catalog.use((c) => c.recordCompletion(new CourseCompletion({ learnerId: learnerId("ada"), courseId: id, completedOn: "2026-11-01", printedName: "Ada Lovelace" })))
+      yield* Catalog.use((c) =>
+        c.recordCompletion(
+          new CourseCompletion({
+            learnerId: learnerId("ada"),
+            courseId: id,
+            completedOn: "2026-11-01",
+            printedName: "Ada Lovelace"
+          })
+        )
+      )
     }
   })
 
@@ -94,31 +151,56 @@ const webhookPath = (course: string, eventId: string) =>
     return { started, crashed, writes: [...plan.writes] }
   })
 
-layer(services, { timeout: "180 seconds" })("crash points on the webhook → entitlement → certificate path", (it) => {
-  it.effect("a crash right after any write converges, on recovery, to one entitlement and one certificate", () =>
-    Effect.gen(function* () {
-      const clean = yield* webhookPath("ts-101", "evt_clean")
-      assert.strictEqual(clean.crashed._tag, "Success")
-      const total = clean.writes.length
-      console.log(`webhook path writes (${total}):\n  ${clean.writes.join("\n  ")}`)
-      yield* seedCourses(total)
-      for (let k = 1; k <= total; k++) {
-        plan.crashAt = k
-        const course = `crash-${k - 1}`
-        const run = yield* webhookPath(course, `evt_crash_${k}`)
-        assert.strictEqual(run.crashed._tag, "Failure", `write ${k} should have crashed`)
-        // Recovery: the sweeper re-processes what was stored, then workers drain their jobs.
-        yield* sweepInbox(-60_000)
-        yield* drainJobs
-        const { entitlement, certificate } = yield* snapshotOf("ada", course)
-        assert.strictEqual(entitlement?.status, "granted", `after a crash at write ${k} (${run.writes.at(-1)})`)
-        assert.strictEqual(certificate?.status, "issued", `after a crash at write ${k} (${run.writes.at(-1)})`)
-        const entitlements = yield* Entitlements.use((e) => e.listByLearner(learnerId("ada")))
-        assert.lengthOf(entitlements.filter((e) => e.courseId === course), 1)
-        for (const [type, id] of [["payment", run.started.paymentId], ["entitlement", entitlement?.entitlementId ?? ""], ["certificate", certificate?.certificateId ?? ""]] as const) {
-          const history = yield* historyOf(type, id)
-          assert.deepStrictEqual((yield* verifyChain(id, history)).breaks, [], `${type} chain after crash ${k}`)
-        }
-      }
-    }))
-})
+layer(services, { timeout: "180 seconds" })(
+  "crash points on the webhook → entitlement → certificate path",
+  (it) => {
+    it.effect(
+      "a crash right after any write converges, on recovery, to one entitlement and one certificate",
+      () =>
+        Effect.gen(function* () {
+          const clean = yield* webhookPath("ts-101", "evt_clean")
+          assert.strictEqual(clean.crashed._tag, "Success")
+          const total = clean.writes.length
+          console.log(`webhook path writes (${total}):\n  ${clean.writes.join("\n  ")}`)
+          yield* seedCourses(total)
+          for (let k = 1; k <= total; k++) {
+            plan.crashAt = k
+            const course = `crash-${k - 1}`
+            const run = yield* webhookPath(course, `evt_crash_${k}`)
+            assert.strictEqual(run.crashed._tag, "Failure", `write ${k} should have crashed`)
+            // Recovery: the sweeper re-processes what was stored, then workers drain their jobs.
+            yield* sweepInbox(-60_000)
+            yield* drainJobs
+            const { entitlement, certificate } = yield* snapshotOf("ada", course)
+            assert.strictEqual(
+              entitlement?.status,
+              "granted",
+              `after a crash at write ${k} (${run.writes.at(-1)})`
+            )
+            assert.strictEqual(
+              certificate?.status,
+              "issued",
+              `after a crash at write ${k} (${run.writes.at(-1)})`
+            )
+            const entitlements = yield* Entitlements.use((e) => e.listByLearner(learnerId("ada")))
+            assert.lengthOf(
+              entitlements.filter((e) => e.courseId === course),
+              1
+            )
+            for (const [type, id] of [
+              ["payment", run.started.paymentId],
+              ["entitlement", entitlement?.entitlementId ?? ""],
+              ["certificate", certificate?.certificateId ?? ""]
+            ] as const) {
+              const history = yield* historyOf(type, id)
+              assert.deepStrictEqual(
+                (yield* verifyChain(id, history)).breaks,
+                [],
+                `${type} chain after crash ${k}`
+              )
+            }
+          }
+        })
+    )
+  }
+)

@@ -7,8 +7,11 @@ export type DocumentModel = Model<Record<string, unknown>>
 
 /** The registered models, looked up once when a repository's layer is built. */
 export const modelsOf = <const N extends ReadonlyArray<CollectionName>>(...names: N) =>
-  MongoConnection.useSync(({ connection }) =>
-    Object.fromEntries(names.map((name) => [name, connection.model(name) as DocumentModel])) as { [K in N[number]]: DocumentModel }
+  MongoConnection.useSync(
+    ({ connection }) =>
+      Object.fromEntries(names.map((name) => [name, connection.model(name) as DocumentModel])) as {
+        [K in N[number]]: DocumentModel
+      }
   )
 
 /** A database call; a failure here is infrastructure, so it becomes a defect and the job retries. */
@@ -30,4 +33,7 @@ export const insertUnique = (model: DocumentModel, document: Record<string, unkn
 
 /** Duplicate key on insert: 11000 on both MongoDB and FerretDB (FerretDB omits `keyValue`). */
 export const isDuplicateKey = (error: unknown) =>
-  typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === 11000
+  typeof error === "object" &&
+  error !== null &&
+  "code" in error &&
+  (error as { code: unknown }).code === 11000

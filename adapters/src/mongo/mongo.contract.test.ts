@@ -1,4 +1,10 @@
-import { auditLogContract, entitlementsContract, inboxContract, operationsContract, paymentsContract } from "@certify/domain/contracts"
+import {
+  auditLogContract,
+  entitlementsContract,
+  inboxContract,
+  operationsContract,
+  paymentsContract
+} from "@certify/domain/contracts"
 import { testLedger } from "../testing/testDatabase.ts"
 
 const ledger = testLedger("contract")

@@ -1,2 +1,2 @@
+export { databasePipeline } from "./pipelineLayer.ts"
 export { testDatabaseUri, testLedger } from "./testDatabase.ts"
-export { databasePipeline, seedDemoCatalog } from "./pipelineLayer.ts"

@@ -22,7 +22,10 @@ export class EntitlementNotFound extends Schema.TaggedError<EntitlementNotFound>
 }) {}
 
 /** Public: the same answer for "never existed" and "malformed", so ids cannot be probed. */
-export class CertificateNotFound extends Schema.TaggedError<CertificateNotFound>()("CertificateNotFound", {}) {
+export class CertificateNotFound extends Schema.TaggedError<CertificateNotFound>()(
+  "CertificateNotFound",
+  {}
+) {
   override get message() {
     return "no certificate has this id"
   }

@@ -2,7 +2,7 @@ import { Effect, Schema } from "effect"
 import type { Digest } from "effect/crypto"
 import { sealEntry } from "../audit/AuditChain.ts"
 import { TransitionContention } from "../errors/LedgerErrors.ts"
-import { type StateMachine, type StayReason, transition, replay } from "../machines/Transition.ts"
+import { replay, type StateMachine, type StayReason, transition } from "../machines/Transition.ts"
 import type { Actor, Cause } from "../model/Actor.ts"
 import { type AuditEntry, SubjectRef, type TransitionEvent } from "../model/AuditEntry.ts"
 import { AuditLog } from "../ports/AuditLog.ts"
@@ -35,11 +35,14 @@ const subjectOf = (machine: { readonly subjectType: SubjectRef["type"] }, id: st
 
 /** A subject's state and version, recomputed from its log: the log is the truth, projections are caches. */
 export const currentState = <S, E extends TransitionEvent>(machine: LedgerMachine<S, E>, subjectId: string) =>
-  Effect.map(AuditLog.use((log) => log.history(subjectOf(machine, subjectId))), (history) => ({
-    state: replay(machine, history.map((entry) => entry.event).filter(machine.isEvent)),
-    version: history.length,
-    history
-  }))
+  Effect.map(
+    AuditLog.use((log) => log.history(subjectOf(machine, subjectId))),
+    (history) => ({
+      state: replay(machine, history.map((entry) => entry.event).filter(machine.isEvent)),
+      version: history.length,
+      history
+    })
+  )
 
 /**
  * Decides an event against the subject's log and appends the resulting entry at `version + 1`.
@@ -66,7 +69,8 @@ export const commitTransition = <S, E extends TransitionEvent>(
         Effect.as(true),
         Effect.catchTag("AuditSequenceTaken", () => Effect.succeed(false))
       )
-      if (appended) return { _tag: "Applied", state: result.to, version: entry.seq, entry, reason: undefined } as const
+      if (appended)
+        return { _tag: "Applied", state: result.to, version: entry.seq, entry, reason: undefined } as const
     }
     return yield* new TransitionContention({ subjectId })
   })

@@ -1,5 +1,9 @@
 import { Effect } from "effect"
-import { CertificateEvent, CertificateMachine, type CertificateState } from "../machines/CertificateMachine.ts"
+import {
+  CertificateEvent,
+  CertificateMachine,
+  type CertificateState
+} from "../machines/CertificateMachine.ts"
 import { EntitlementEvent, EntitlementMachine } from "../machines/EntitlementMachine.ts"
 import { PaymentEvent, PaymentMachine } from "../machines/PaymentMachine.ts"
 import type { Actor, Cause } from "../model/Actor.ts"
@@ -26,12 +30,22 @@ export const transitionPayment = (paymentId: PaymentId, event: PaymentEvent, by:
     Payments.use((payments) => payments.project(paymentId, committed.state, committed.version))
   )
 
-export const transitionEntitlement = (entitlementId: EntitlementId, event: EntitlementEvent, by: TransitionCause) =>
+export const transitionEntitlement = (
+  entitlementId: EntitlementId,
+  event: EntitlementEvent,
+  by: TransitionCause
+) =>
   Effect.tap(commitTransition(EntitlementLedger, entitlementId, event, by), (committed) =>
-    Entitlements.use((entitlements) => entitlements.project(entitlementId, committed.state, committed.version))
+    Entitlements.use((entitlements) =>
+      entitlements.project(entitlementId, committed.state, committed.version)
+    )
   )
 
-export const certificateProjection = (state: CertificateState, version: number, lastChangeAt: Date | undefined) => {
+export const certificateProjection = (
+  state: CertificateState,
+  version: number,
+  lastChangeAt: Date | undefined
+) => {
   switch (state._tag) {
     case "None":
     case "Pending":
@@ -54,9 +68,16 @@ export const certificateProjection = (state: CertificateState, version: number, 
   }
 }
 
-export const transitionCertificate = (certificateId: CertificateId, event: CertificateEvent, by: TransitionCause) =>
+export const transitionCertificate = (
+  certificateId: CertificateId,
+  event: CertificateEvent,
+  by: TransitionCause
+) =>
   Effect.tap(commitTransition(CertificateLedger, certificateId, event, by), (committed) =>
     Certificates.use((certificates) =>
-      certificates.project(certificateId, certificateProjection(committed.state, committed.version, committed.entry?.at))
+      certificates.project(
+        certificateId,
+        certificateProjection(committed.state, committed.version, committed.entry?.at)
+      )
     )
   )

@@ -3,14 +3,16 @@ import { type Decision, move, type StateMachine, type StayReason, stay } from ".
 
 /** Certificate states carry data: failed attempts while pending, the artifact version once issued. */
 export type CertificateState = Data.TaggedEnum<{
-  None: {}
+  None: Record<never, never>
   Pending: { readonly version: number; readonly attempts: number }
   Issued: { readonly version: number; readonly pngSha256: string; readonly pdfSha256: string }
   Revoked: { readonly version: number }
 }>
 export const CertificateState = Data.taggedEnum<CertificateState>()
 
-const Sha256Hex = Schema.String.check(Schema.isPattern(/^[0-9a-f]{64}$/, { message: "expected a hex SHA-256" }))
+const Sha256Hex = Schema.String.check(
+  Schema.isPattern(/^[0-9a-f]{64}$/, { message: "expected a hex SHA-256" })
+)
 
 export const CertificateRequested = Schema.TaggedStruct("CertificateRequested", {})
 export const CertificateRenderFailed = Schema.TaggedStruct("CertificateRenderFailed", {
@@ -41,7 +43,10 @@ export type CertificateEvent = typeof CertificateEvent.Type
 const go = (to: CertificateState): Decision<CertificateState> => move(to)
 const hold = (reason: StayReason): Decision<CertificateState> => stay(reason)
 
-export const decideCertificate = (state: CertificateState, event: CertificateEvent): Decision<CertificateState> =>
+export const decideCertificate = (
+  state: CertificateState,
+  event: CertificateEvent
+): Decision<CertificateState> =>
   Match.valueTags(state, {
     None: () =>
       Match.valueTags(event, {
@@ -55,10 +60,17 @@ export const decideCertificate = (state: CertificateState, event: CertificateEve
     Pending: (pending) =>
       Match.valueTags(event, {
         CertificateRequested: () => hold("same_state"),
-        CertificateRenderFailed: () => go(CertificateState.Pending({ ...pending, attempts: pending.attempts + 1 })),
+        CertificateRenderFailed: () =>
+          go(CertificateState.Pending({ ...pending, attempts: pending.attempts + 1 })),
         CertificateIssued: (issued) =>
           issued.version === pending.version
-            ? go(CertificateState.Issued({ version: issued.version, pngSha256: issued.pngSha256, pdfSha256: issued.pdfSha256 }))
+            ? go(
+                CertificateState.Issued({
+                  version: issued.version,
+                  pngSha256: issued.pngSha256,
+                  pdfSha256: issued.pdfSha256
+                })
+              )
             : hold("stale"),
         CertificateRevoked: () => go(CertificateState.Revoked({ version: pending.version })),
         CertificateReissueRequested: () => hold("same_state"),
@@ -70,7 +82,8 @@ export const decideCertificate = (state: CertificateState, event: CertificateEve
         CertificateRenderFailed: () => hold("stale"),
         CertificateIssued: () => hold("same_state"),
         CertificateRevoked: () => go(CertificateState.Revoked({ version: issued.version })),
-        CertificateReissueRequested: () => go(CertificateState.Pending({ version: issued.version + 1, attempts: 0 })),
+        CertificateReissueRequested: () =>
+          go(CertificateState.Pending({ version: issued.version + 1, attempts: 0 })),
         CertificateReinstated: () => hold("same_state")
       }),
     Revoked: (revoked) =>
@@ -80,7 +93,8 @@ export const decideCertificate = (state: CertificateState, event: CertificateEve
         CertificateIssued: () => hold("stale"),
         CertificateRevoked: () => hold("same_state"),
         CertificateReissueRequested: () => hold("stale"),
-        CertificateReinstated: () => go(CertificateState.Pending({ version: revoked.version + 1, attempts: 0 }))
+        CertificateReinstated: () =>
+          go(CertificateState.Pending({ version: revoked.version + 1, attempts: 0 }))
       })
   })
 

@@ -14,8 +14,11 @@ describe("entitlement state machine", () => {
       fc.property(fc.array(entitlementEvent(paymentId), { maxLength: 8 }), (events) => {
         const state = replay(EntitlementMachine, events)
         const firstRevoke = events.findIndex((e) => e._tag === "EntitlementRevoked")
-        const grantedEarly = events.some((e, i) => e._tag === "EntitlementGranted" && (firstRevoke < 0 || i < firstRevoke))
-        const reinstatedLater = firstRevoke >= 0 && events.slice(firstRevoke).some((e) => e._tag === "EntitlementReinstated")
+        const grantedEarly = events.some(
+          (e, i) => e._tag === "EntitlementGranted" && (firstRevoke < 0 || i < firstRevoke)
+        )
+        const reinstatedLater =
+          firstRevoke >= 0 && events.slice(firstRevoke).some((e) => e._tag === "EntitlementReinstated")
         if (state === "granted") expect(grantedEarly || reinstatedLater).toBe(true)
         if (state === "none") expect(events.every((e) => e._tag === "EntitlementReinstated")).toBe(true)
         if (state === "revoked") expect(events.some((e) => e._tag === "EntitlementRevoked")).toBe(true)

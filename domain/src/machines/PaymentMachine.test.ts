@@ -34,9 +34,11 @@ describe("payment state machine", () => {
   it("any permutation of the same events ends in the same final state", () => {
     fc.assert(
       fc.property(
-        fc.array(paymentEvent, { minLength: 1, maxLength: 10 }).chain((events) =>
-          fc.tuple(fc.constant(events), fc.shuffledSubarray(events, { minLength: events.length }))
-        ),
+        fc
+          .array(paymentEvent, { minLength: 1, maxLength: 10 })
+          .chain((events) =>
+            fc.tuple(fc.constant(events), fc.shuffledSubarray(events, { minLength: events.length }))
+          ),
         ([events, permuted]) => {
           expect(replay(PaymentMachine, permuted)).toBe(replay(PaymentMachine, events))
         }
@@ -68,7 +70,13 @@ describe("payment state machine", () => {
         for (const event of events) {
           const result = transition(PaymentMachine, state, event, context)
           if (result._tag === "Applied") {
-            expect(result.audit).toEqual({ subjectType: "payment", event, from: state, to: result.to, ...context })
+            expect(result.audit).toEqual({
+              subjectType: "payment",
+              event,
+              from: state,
+              to: result.to,
+              ...context
+            })
             state = result.to
           } else {
             expect(result).not.toHaveProperty("audit")
@@ -87,9 +95,13 @@ describe("payment state machine", () => {
   })
 
   it("disputes resolve to won or lost; a refund after a won dispute still refunds", () => {
-    expect(replay(PaymentMachine, [{ _tag: "PaymentSucceeded" }, { _tag: "DisputeOpened" }, { _tag: "DisputeWon" }])).toBe(
-      "dispute_won"
-    )
+    expect(
+      replay(PaymentMachine, [
+        { _tag: "PaymentSucceeded" },
+        { _tag: "DisputeOpened" },
+        { _tag: "DisputeWon" }
+      ])
+    ).toBe("dispute_won")
     expect(replay(PaymentMachine, [{ _tag: "DisputeLost" }, { _tag: "DisputeOpened" }])).toBe("dispute_lost")
     expect(replay(PaymentMachine, [{ _tag: "DisputeWon" }, { _tag: "PaymentRefunded" }])).toBe("refunded")
   })

@@ -6,7 +6,9 @@ export const CheckoutOpened = Schema.TaggedStruct("CheckoutOpened", { checkoutRe
 export const PaymentSucceeded = Schema.TaggedStruct("PaymentSucceeded", {
   gatewayPaymentId: Schema.optionalKey(Schema.String)
 })
-export const PaymentFailed = Schema.TaggedStruct("PaymentFailed", { reason: Schema.optionalKey(Schema.String) })
+export const PaymentFailed = Schema.TaggedStruct("PaymentFailed", {
+  reason: Schema.optionalKey(Schema.String)
+})
 export const CheckoutExpired = Schema.TaggedStruct("CheckoutExpired", {})
 export const PaymentPartiallyRefunded = Schema.TaggedStruct("PaymentPartiallyRefunded", {})
 export const PaymentRefunded = Schema.TaggedStruct("PaymentRefunded", {})
@@ -46,9 +48,36 @@ export const paymentEventTarget: { readonly [K in PaymentEvent["_tag"]]: Payment
  * a late `payment_failed` after `succeeded` is a no-op, and a `failed` card attempt can still succeed.
  */
 export const paymentTransitions: { readonly [S in PaymentStatus]: ReadonlyArray<PaymentStatus> } = {
-  created: ["pending", "failed", "expired", "succeeded", "partially_refunded", "disputed", "dispute_won", "refunded", "dispute_lost"],
-  pending: ["failed", "expired", "succeeded", "partially_refunded", "disputed", "dispute_won", "refunded", "dispute_lost"],
-  failed: ["expired", "succeeded", "partially_refunded", "disputed", "dispute_won", "refunded", "dispute_lost"],
+  created: [
+    "pending",
+    "failed",
+    "expired",
+    "succeeded",
+    "partially_refunded",
+    "disputed",
+    "dispute_won",
+    "refunded",
+    "dispute_lost"
+  ],
+  pending: [
+    "failed",
+    "expired",
+    "succeeded",
+    "partially_refunded",
+    "disputed",
+    "dispute_won",
+    "refunded",
+    "dispute_lost"
+  ],
+  failed: [
+    "expired",
+    "succeeded",
+    "partially_refunded",
+    "disputed",
+    "dispute_won",
+    "refunded",
+    "dispute_lost"
+  ],
   expired: ["succeeded", "partially_refunded", "disputed", "dispute_won", "refunded", "dispute_lost"],
   succeeded: ["partially_refunded", "disputed", "dispute_won", "refunded", "dispute_lost"],
   partially_refunded: ["disputed", "dispute_won", "refunded", "dispute_lost"],
@@ -60,7 +89,10 @@ export const paymentTransitions: { readonly [S in PaymentStatus]: ReadonlyArray<
 
 /** States in which the learner has paid and keeps the money's worth: the entitlement is due. */
 export const entitlesLearner = (status: PaymentStatus): boolean =>
-  status === "succeeded" || status === "partially_refunded" || status === "disputed" || status === "dispute_won"
+  status === "succeeded" ||
+  status === "partially_refunded" ||
+  status === "disputed" ||
+  status === "dispute_won"
 
 /** States in which the money went back: the entitlement is revoked. */
 export const revokesEntitlement = (status: PaymentStatus): boolean =>

@@ -8,7 +8,10 @@ export class Catalog extends Context.Service<
   {
     readonly learner: (learnerId: LearnerId) => Effect.Effect<Option.Option<Learner>>
     readonly course: (courseId: CourseId) => Effect.Effect<Option.Option<Course>>
-    readonly completion: (learnerId: LearnerId, courseId: CourseId) => Effect.Effect<Option.Option<CourseCompletion>>
+    readonly completion: (
+      learnerId: LearnerId,
+      courseId: CourseId
+    ) => Effect.Effect<Option.Option<CourseCompletion>>
     readonly completionsOf: (learnerId: LearnerId) => Effect.Effect<ReadonlyArray<CourseCompletion>>
     readonly offerForCourse: (courseId: CourseId) => Effect.Effect<Option.Option<CertificateOffer>>
     /** Idempotent per learner and course. */

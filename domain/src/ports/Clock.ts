@@ -1,4 +1,4 @@
-import { Clock as EffectClock, Context, Effect, Layer } from "effect"
+import { Context, Effect, Clock as EffectClock, Layer } from "effect"
 
 /** Wall-clock time for records and audit entries. */
 export class Clock extends Context.Service<Clock, { readonly now: Effect.Effect<Date> }>()(

@@ -15,6 +15,12 @@ export class EmailDeliveries extends Context.Service<
   {
     readonly claim: (key: string, now: Date, leaseMillis: number) => Effect.Effect<EmailClaim>
     readonly markSent: (key: string, generation: number, at: Date) => Effect.Effect<void>
-    readonly markFailed: (key: string, generation: number, error: string, permanent: boolean, at: Date) => Effect.Effect<void>
+    readonly markFailed: (
+      key: string,
+      generation: number,
+      error: string,
+      permanent: boolean,
+      at: Date
+    ) => Effect.Effect<void>
   }
 >()("certify/domain/ports/EmailDeliveries") {}

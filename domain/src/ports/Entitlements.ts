@@ -17,6 +17,10 @@ export class Entitlements extends Context.Service<
       kind: EntitlementKind
     ) => Effect.Effect<Option.Option<Entitlement>>
     readonly listByLearner: (learnerId: LearnerId) => Effect.Effect<ReadonlyArray<Entitlement>>
-    readonly project: (entitlementId: EntitlementId, status: EntitlementStatus, version: number) => Effect.Effect<void>
+    readonly project: (
+      entitlementId: EntitlementId,
+      status: EntitlementStatus,
+      version: number
+    ) => Effect.Effect<void>
   }
 >()("certify/domain/ports/Entitlements") {}

@@ -30,8 +30,16 @@ export class GatewayEventInbox extends Context.Service<
       outcome: string,
       at: Date
     ) => Effect.Effect<void>
-    readonly markFailed: (gateway: Gateway, eventId: GatewayEventId, error: string, at: Date) => Effect.Effect<void>
+    readonly markFailed: (
+      gateway: Gateway,
+      eventId: GatewayEventId,
+      error: string,
+      at: Date
+    ) => Effect.Effect<void>
     /** Stored but unprocessed, received before the cut-off: what the sweeper picks up again. */
-    readonly listUnprocessed: (receivedBefore: Date, limit: number) => Effect.Effect<ReadonlyArray<InboxRecord>>
+    readonly listUnprocessed: (
+      receivedBefore: Date,
+      limit: number
+    ) => Effect.Effect<ReadonlyArray<InboxRecord>>
   }
 >()("certify/domain/ports/GatewayEventInbox") {}

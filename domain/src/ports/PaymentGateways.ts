@@ -59,6 +59,9 @@ export class PaymentGateways extends Context.Service<
       cursor: string | undefined
     ) => Effect.Effect<SnapshotPage, PaymentUnavailable>
     /** Full refund, idempotent per payment; confirmed later by webhook or fetch, not by this call. */
-    readonly refund: (gateway: Gateway, reference: PaymentReference) => Effect.Effect<void, PaymentUnavailable>
+    readonly refund: (
+      gateway: Gateway,
+      reference: PaymentReference
+    ) => Effect.Effect<void, PaymentUnavailable>
   }
 >()("certify/domain/ports/PaymentGateways") {}

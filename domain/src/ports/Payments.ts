@@ -12,10 +12,20 @@ export class Payments extends Context.Service<
   {
     readonly insert: (payment: Payment) => Effect.Effect<"inserted" | "exists">
     readonly find: (paymentId: PaymentId) => Effect.Effect<Option.Option<Payment>>
-    readonly findByCheckoutRef: (gateway: Gateway, checkoutRef: string) => Effect.Effect<Option.Option<Payment>>
-    readonly findByGatewayPaymentId: (gateway: Gateway, gatewayPaymentId: string) => Effect.Effect<Option.Option<Payment>>
+    readonly findByCheckoutRef: (
+      gateway: Gateway,
+      checkoutRef: string
+    ) => Effect.Effect<Option.Option<Payment>>
+    readonly findByGatewayPaymentId: (
+      gateway: Gateway,
+      gatewayPaymentId: string
+    ) => Effect.Effect<Option.Option<Payment>>
     readonly listByIntent: (intentId: IntentId) => Effect.Effect<ReadonlyArray<Payment>>
-    readonly attachCheckout: (paymentId: PaymentId, checkoutRef: string, checkoutUrl: string) => Effect.Effect<void>
+    readonly attachCheckout: (
+      paymentId: PaymentId,
+      checkoutRef: string,
+      checkoutUrl: string
+    ) => Effect.Effect<void>
     readonly attachGatewayPaymentId: (paymentId: PaymentId, gatewayPaymentId: string) => Effect.Effect<void>
     /** Moves the projection forward to `version`; an older version is ignored. */
     readonly project: (paymentId: PaymentId, status: PaymentStatus, version: number) => Effect.Effect<void>

@@ -7,7 +7,10 @@ import { sendCertificateEmail } from "../usecases/sendCertificateEmail.ts"
 import { EnqueuedJobs } from "./memory/MemoryJobQueue.ts"
 
 export const runJob = (job: Job) => {
-  const by = { actor: new Actor({ kind: "system", id: "worker" }), cause: new Cause({ kind: "job", id: jobKey(job) }) }
+  const by = {
+    actor: new Actor({ kind: "system", id: "worker" }),
+    cause: new Cause({ kind: "job", id: jobKey(job) })
+  }
   switch (job._tag) {
     case "ProcessGatewayEvent":
       return applyGatewayEvent(job.gateway, job.eventId)

@@ -19,16 +19,16 @@ import * as MemoryPaymentGateways from "./memory/MemoryPaymentGateways.ts"
 import * as MemoryPayments from "./memory/MemoryPayments.ts"
 import * as MemoryRenderer from "./memory/MemoryRenderer.ts"
 
-export * from "./fixtures.ts"
-export { drainJobs, runJob } from "./drainJobs.ts"
-export { deliverEvent, type EventSpec } from "./deliverEvent.ts"
 export * from "./arbitraries.ts"
-export * from "./scenario.ts"
+export { deliverEvent, type EventSpec } from "./deliverEvent.ts"
+export { drainJobs, runJob } from "./drainJobs.ts"
+export * from "./fixtures.ts"
+export { makeMemoryAuditLog } from "./memory/MemoryAuditLog.ts"
+export type { CatalogSeed } from "./memory/MemoryCatalog.ts"
 export { EnqueuedJobs } from "./memory/MemoryJobQueue.ts"
 export { SentEmails } from "./memory/MemoryMailer.ts"
 export { GatewayControls } from "./memory/MemoryPaymentGateways.ts"
-export { makeMemoryAuditLog } from "./memory/MemoryAuditLog.ts"
-export type { CatalogSeed } from "./memory/MemoryCatalog.ts"
+export * from "./scenario.ts"
 export {
   MemoryArtifactStore,
   MemoryAuditLog,

@@ -1,6 +1,6 @@
 import { Effect, Option, Schema } from "effect"
-import type { Gateway } from "../model/Gateway.ts"
 import { SubjectRef } from "../model/AuditEntry.ts"
+import type { Gateway } from "../model/Gateway.ts"
 import { PaymentId, RequestId } from "../model/Ids.ts"
 import { AuditLog } from "../ports/AuditLog.ts"
 import { Certificates } from "../ports/Certificates.ts"
@@ -23,7 +23,9 @@ export const clickBuy = (learner: string, course: string, gateway: Gateway) =>
 /** What a learner and an auditor can see about one learner's certificate for one course. */
 export const snapshotOf = (learner: string, course: string) =>
   Effect.gen(function* () {
-    const entitlement = yield* Entitlements.use((e) => e.findFor(learnerId(learner), courseId(course), "certificate"))
+    const entitlement = yield* Entitlements.use((e) =>
+      e.findFor(learnerId(learner), courseId(course), "certificate")
+    )
     const certificate = Option.isSome(entitlement)
       ? yield* Certificates.use((c) => c.findByEntitlement(entitlement.value.entitlementId))
       : Option.none()

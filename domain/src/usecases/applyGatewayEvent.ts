@@ -19,22 +19,31 @@ import { settleEntitlement } from "./settleEntitlement.ts"
  * state implies. Every step is idempotent, so re-running after a crash at any point converges.
  * Webhooks and reconciliation both come through here; only the actor differs.
  */
-export const applyPaymentFact = Effect.fn("applyPaymentFact")(function* (event: GatewayEvent, by: TransitionCause) {
+export const applyPaymentFact = Effect.fn("applyPaymentFact")(function* (
+  event: GatewayEvent,
+  by: TransitionCause
+) {
   const paymentEvent = paymentEventFor(event)
   if (paymentEvent === undefined) return `ignored: unknown event type ${event.gatewayType}`
   const payment = yield* findPaymentFor(event.gateway, event.reference)
 
-  if (event.kind === "payment_succeeded" && event.amount !== undefined && !sameMoney(event.amount, payment.amount)) {
+  if (
+    event.kind === "payment_succeeded" &&
+    event.amount !== undefined &&
+    !sameMoney(event.amount, payment.amount)
+  ) {
     yield* ManualReview.use((review) =>
-      Effect.flatMap(Clock.use((clock) => clock.now), (now) =>
-        review.flag(
-          new ReviewItem({
-            subjectId: payment.paymentId,
-            reason: "amount_mismatch",
-            details: `expected ${payment.amount.amount} ${payment.amount.currency}, gateway reported ${event.amount?.amount} ${event.amount?.currency} (${event.gateway}:${event.eventId})`,
-            flaggedAt: now
-          })
-        )
+      Effect.flatMap(
+        Clock.use((clock) => clock.now),
+        (now) =>
+          review.flag(
+            new ReviewItem({
+              subjectId: payment.paymentId,
+              reason: "amount_mismatch",
+              details: `expected ${payment.amount.amount} ${payment.amount.currency}, gateway reported ${event.amount?.amount} ${event.amount?.currency} (${event.gateway}:${event.eventId})`,
+              flaggedAt: now
+            })
+          )
       )
     )
     return "flagged: amount mismatch"
@@ -58,10 +67,13 @@ export const applyGatewayEvent = Effect.fn("applyGatewayEvent")(function* (
 ) {
   const inbox = yield* GatewayEventInbox
   const clock = yield* Clock
-  const record = yield* Effect.flatMap(inbox.get(gateway, eventId), Option.match({
-    onNone: () => Effect.fail(new InboxEventNotFound({ gateway, eventId })),
-    onSome: Effect.succeed
-  }))
+  const record = yield* Effect.flatMap(
+    inbox.get(gateway, eventId),
+    Option.match({
+      onNone: () => Effect.fail(new InboxEventNotFound({ gateway, eventId })),
+      onSome: Effect.succeed
+    })
+  )
   if (record.processedAt !== undefined) return record.outcome ?? "already processed"
   if (record.event === undefined) {
     yield* inbox.markProcessed(gateway, eventId, "ignored: payload could not be normalized", yield* clock.now)
@@ -70,7 +82,9 @@ export const applyGatewayEvent = Effect.fn("applyGatewayEvent")(function* (
   const by = { actor, cause: new Cause({ kind: "gateway_event", id: `${gateway}:${eventId}` }) }
   const outcome = yield* applyPaymentFact(record.event, by).pipe(
     Effect.tapError((error) =>
-      Effect.flatMap(clock.now, (now) => inbox.markFailed(gateway, eventId, `${error._tag}: ${error.message}`, now))
+      Effect.flatMap(clock.now, (now) =>
+        inbox.markFailed(gateway, eventId, `${error._tag}: ${error.message}`, now)
+      )
     )
   )
   yield* inbox.markProcessed(gateway, eventId, outcome, yield* clock.now)

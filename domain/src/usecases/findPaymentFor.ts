@@ -1,8 +1,7 @@
 import { Effect, Option } from "effect"
 import { PaymentNotFound } from "../errors/LedgerErrors.ts"
-import type { GatewayEvent } from "../model/GatewayEvent.ts"
 import type { Gateway } from "../model/Gateway.ts"
-import type { PaymentReference } from "../model/GatewayEvent.ts"
+import type { GatewayEvent, PaymentReference } from "../model/GatewayEvent.ts"
 import { Payments } from "../ports/Payments.ts"
 
 /** Finds our payment from whatever reference the gateway gave: our id in metadata, the checkout, or its payment id. */
@@ -11,7 +10,9 @@ export const findPaymentFor = (gateway: Gateway, reference: PaymentReference) =>
     const payments = yield* Payments
     const candidates = [
       reference.paymentId === undefined ? Effect.succeedNone : payments.find(reference.paymentId),
-      reference.checkoutRef === undefined ? Effect.succeedNone : payments.findByCheckoutRef(gateway, reference.checkoutRef),
+      reference.checkoutRef === undefined
+        ? Effect.succeedNone
+        : payments.findByCheckoutRef(gateway, reference.checkoutRef),
       reference.gatewayPaymentId === undefined
         ? Effect.succeedNone
         : payments.findByGatewayPaymentId(gateway, reference.gatewayPaymentId)
@@ -26,4 +27,5 @@ export const findPaymentFor = (gateway: Gateway, reference: PaymentReference) =>
 const describe = (gateway: Gateway, reference: PaymentReference) =>
   `${gateway} ${reference.paymentId ?? reference.checkoutRef ?? reference.gatewayPaymentId ?? "(no reference)"}`
 
-export const eventSummary = (event: GatewayEvent) => `${event.gateway}:${event.eventId} (${event.gatewayType})`
+export const eventSummary = (event: GatewayEvent) =>
+  `${event.gateway}:${event.eventId} (${event.gatewayType})`

@@ -26,11 +26,17 @@ export const TEMPLATE = { id: "classic", version: 1 } as const
  * schedules the rendering. Both creations are unique inserts, so a retry finds what the first run made;
  * the entitlement keeps the id of the payment that first unlocked it.
  */
-export const grantEntitlement = Effect.fn("grantEntitlement")(function* (paymentId: PaymentId, by: TransitionCause) {
-  const payment = yield* Effect.flatMap(Payments.use((p) => p.find(paymentId)), Option.match({
-    onNone: () => Effect.fail(new PaymentNotFound({ reference: paymentId })),
-    onSome: Effect.succeed
-  }))
+export const grantEntitlement = Effect.fn("grantEntitlement")(function* (
+  paymentId: PaymentId,
+  by: TransitionCause
+) {
+  const payment = yield* Effect.flatMap(
+    Payments.use((p) => p.find(paymentId)),
+    Option.match({
+      onNone: () => Effect.fail(new PaymentNotFound({ reference: paymentId })),
+      onSome: Effect.succeed
+    })
+  )
   // Decide from the log, not the projection: a crash may have left the projection behind.
   const { state: status } = yield* currentState(PaymentLedger, paymentId)
   if (!entitlesLearner(status)) return yield* new PaymentNotSucceeded({ paymentId, status })
@@ -53,13 +59,18 @@ export const grantEntitlement = Effect.fn("grantEntitlement")(function* (payment
       )
     )
   )
-  const granted = yield* transitionEntitlement(entitlement.entitlementId, { _tag: "EntitlementGranted", paymentId }, by)
+  const granted = yield* transitionEntitlement(
+    entitlement.entitlementId,
+    { _tag: "EntitlementGranted", paymentId },
+    by
+  )
   if (granted.state !== "granted") return { entitlement, certificate: undefined }
 
   const catalog = yield* Catalog
   const completion = yield* catalog.completion(payment.learnerId, payment.courseId)
   const course = yield* catalog.course(payment.courseId)
-  if (Option.isNone(completion)) return yield* Effect.die(`completion of ${payment.courseId} vanished for ${payment.learnerId}`)
+  if (Option.isNone(completion))
+    return yield* Effect.die(`completion of ${payment.courseId} vanished for ${payment.learnerId}`)
   const { certificate } = yield* Certificates.use((certificates) =>
     Effect.flatMap(ids.certificateId, (certificateId) =>
       certificates.create(
@@ -84,6 +95,8 @@ export const grantEntitlement = Effect.fn("grantEntitlement")(function* (payment
     )
   )
   yield* transitionCertificate(certificate.certificateId, { _tag: "CertificateRequested" }, by)
-  yield* JobQueue.use((jobs) => jobs.enqueue({ _tag: "IssueCertificate", entitlementId: entitlement.entitlementId }))
+  yield* JobQueue.use((jobs) =>
+    jobs.enqueue({ _tag: "IssueCertificate", entitlementId: entitlement.entitlementId })
+  )
   return { entitlement, certificate }
 })

@@ -43,19 +43,28 @@ export const issueCertificate = Effect.fn("issueCertificate")(function* (
   by: TransitionCause
 ) {
   const certificates = yield* Certificates
-  const certificate = yield* Effect.flatMap(certificates.findByEntitlement(entitlementId), Option.match({
-    onNone: () => Effect.fail(new EntitlementNotFound({ reference: entitlementId })),
-    onSome: Effect.succeed
-  }))
+  const certificate = yield* Effect.flatMap(
+    certificates.findByEntitlement(entitlementId),
+    Option.match({
+      onNone: () => Effect.fail(new EntitlementNotFound({ reference: entitlementId })),
+      onSome: Effect.succeed
+    })
+  )
   const certificateId = certificate.certificateId
   const { state: entitlementState } = yield* currentState(EntitlementLedger, entitlementId)
   if (entitlementState === "revoked") {
-    yield* transitionCertificate(certificateId, { _tag: "CertificateRevoked", reason: "entitlement revoked" }, by)
+    yield* transitionCertificate(
+      certificateId,
+      { _tag: "CertificateRevoked", reason: "entitlement revoked" },
+      by
+    )
     return "revoked"
   }
   const { state } = yield* currentState(CertificateLedger, certificateId)
   if (state._tag === "Issued") {
-    yield* JobQueue.use((jobs) => jobs.enqueue({ _tag: "SendCertificateEmail", certificateId, version: state.version }))
+    yield* JobQueue.use((jobs) =>
+      jobs.enqueue({ _tag: "SendCertificateEmail", certificateId, version: state.version })
+    )
     return "already issued"
   }
   if (state._tag !== "Pending") return `not pending (${state._tag})`
@@ -64,15 +73,26 @@ export const issueCertificate = Effect.fn("issueCertificate")(function* (
   const renderer = yield* CertificateRenderer
   const rendered = yield* Effect.all([renderer.render(request, "png"), renderer.render(request, "pdf")]).pipe(
     Effect.tapError((error) =>
-      transitionCertificate(certificateId, { _tag: "CertificateRenderFailed", error: `${error._tag}: ${error.reason}` }, by)
+      transitionCertificate(
+        certificateId,
+        { _tag: "CertificateRenderFailed", error: `${error._tag}: ${error.reason}` },
+        by
+      )
     ),
     Effect.catchTag("RenderRejected", (error) =>
-      Effect.flatMap(Clock.use((clock) => clock.now), (now) =>
-        ManualReview.use((review) =>
-          review.flag(
-            new ReviewItem({ subjectId: certificateId, reason: "render_rejected", details: error.reason, flaggedAt: now })
+      Effect.flatMap(
+        Clock.use((clock) => clock.now),
+        (now) =>
+          ManualReview.use((review) =>
+            review.flag(
+              new ReviewItem({
+                subjectId: certificateId,
+                reason: "render_rejected",
+                details: error.reason,
+                flaggedAt: now
+              })
+            )
           )
-        )
       ).pipe(Effect.as(undefined))
     )
   )
@@ -80,7 +100,11 @@ export const issueCertificate = Effect.fn("issueCertificate")(function* (
   const [png, pdf] = rendered
   const store = yield* ArtifactStore
   const pngArtifact = yield* store.put(artifactKey(certificateId, state.version, "png"), png, "image/png")
-  const pdfArtifact = yield* store.put(artifactKey(certificateId, state.version, "pdf"), pdf, "application/pdf")
+  const pdfArtifact = yield* store.put(
+    artifactKey(certificateId, state.version, "pdf"),
+    pdf,
+    "application/pdf"
+  )
   yield* certificates.recordVersion(
     certificateId,
     new CertificateVersion({
@@ -95,9 +119,16 @@ export const issueCertificate = Effect.fn("issueCertificate")(function* (
   )
   yield* transitionCertificate(
     certificateId,
-    { _tag: "CertificateIssued", version: state.version, pngSha256: pngArtifact.sha256, pdfSha256: pdfArtifact.sha256 },
+    {
+      _tag: "CertificateIssued",
+      version: state.version,
+      pngSha256: pngArtifact.sha256,
+      pdfSha256: pdfArtifact.sha256
+    },
     by
   )
-  yield* JobQueue.use((jobs) => jobs.enqueue({ _tag: "SendCertificateEmail", certificateId, version: state.version }))
+  yield* JobQueue.use((jobs) =>
+    jobs.enqueue({ _tag: "SendCertificateEmail", certificateId, version: state.version })
+  )
   return "issued"
 })

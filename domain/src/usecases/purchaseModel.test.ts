@@ -6,10 +6,17 @@ import { PaymentLedger } from "../ledger/subjects.ts"
 import { entitlesLearner } from "../machines/PaymentMachine.ts"
 import type { Gateway } from "../model/Gateway.ts"
 import type { GatewayEventKind } from "../model/GatewayEvent.ts"
-import type { PaymentStatus } from "../model/Payment.ts"
 import { PaymentId } from "../model/Ids.ts"
+import type { PaymentStatus } from "../model/Payment.ts"
 import { PaymentStatus as PaymentStatusSchema } from "../model/Payment.ts"
-import { clickBuy, deliverEvent, drainJobs, layerMemoryAll, PROPERTY_RUNS, snapshotOf } from "../testing/index.ts"
+import {
+  clickBuy,
+  deliverEvent,
+  drainJobs,
+  layerMemoryAll,
+  PROPERTY_RUNS,
+  snapshotOf
+} from "../testing/index.ts"
 
 // The deliberately simpler model: a payment's status is the furthest state any of its events asserts,
 // and a learner has access while any payment of the purchase stands paid. No ledger, no ids, no hashes.
@@ -22,7 +29,11 @@ interface ModelPayment {
 }
 interface Model {
   readonly payments: Array<ModelPayment>
-  readonly delivered: Array<{ readonly eventId: string; readonly payment: ModelPayment; readonly kind: GatewayEventKind }>
+  readonly delivered: Array<{
+    readonly eventId: string
+    readonly payment: ModelPayment
+    readonly kind: GatewayEventKind
+  }>
   readonly everGranted: Set<string>
   nextEvent: number
 }
@@ -70,7 +81,8 @@ const runtimeFor = () => {
 type Runtime = ReturnType<typeof runtimeFor>
 
 const refreshAccess = (model: Model) => {
-  for (const p of model.payments) if (hasAccess(model, p.learner, p.course)) model.everGranted.add(key(p.learner, p.course))
+  for (const p of model.payments)
+    if (hasAccess(model, p.learner, p.course)) model.everGranted.add(key(p.learner, p.course))
 }
 
 class ClickBuy implements fc.AsyncCommand<Model, Runtime> {
@@ -96,12 +108,22 @@ class ClickBuy implements fc.AsyncCommand<Model, Runtime> {
     }
     if (!Exit.isSuccess(exit)) throw new Error(`purchase failed: ${JSON.stringify(exit.cause)}`)
     const open = model.payments.find(
-      (p) => p.learner === this.learner && p.course === this.course && p.gateway === this.gateway && ["pending", "failed"].includes(statusOf(p))
+      (p) =>
+        p.learner === this.learner &&
+        p.course === this.course &&
+        p.gateway === this.gateway &&
+        ["pending", "failed"].includes(statusOf(p))
     )
     if (open) expect(exit.value.paymentId).toBe(open.paymentId)
     else {
       expect(model.payments.some((p) => p.paymentId === exit.value.paymentId)).toBe(false)
-      model.payments.push({ paymentId: exit.value.paymentId, learner: this.learner, course: this.course, gateway: this.gateway, kinds: [] })
+      model.payments.push({
+        paymentId: exit.value.paymentId,
+        learner: this.learner,
+        course: this.course,
+        gateway: this.gateway,
+        kinds: []
+      })
     }
   }
   toString = () => `ClickBuy(${this.learner}, ${this.course}, ${this.gateway})`
@@ -124,7 +146,12 @@ class Deliver implements fc.AsyncCommand<Model, Runtime> {
     const arrival = this.reversed ? [...events].reverse() : events
     for (const event of arrival) {
       await runtime.runPromise(
-        deliverEvent({ gateway: payment.gateway, eventId: event.eventId, kind: event.kind, paymentId: asPaymentId(payment.paymentId) })
+        deliverEvent({
+          gateway: payment.gateway,
+          eventId: event.eventId,
+          kind: event.kind,
+          paymentId: asPaymentId(payment.paymentId)
+        })
       )
     }
     await runtime.runPromise(drainJobs)
@@ -149,7 +176,12 @@ class Redeliver implements fc.AsyncCommand<Model, Runtime> {
     const event = model.delivered[this.pick % model.delivered.length]
     if (event === undefined) return
     const outcome = await runtime.runPromise(
-      deliverEvent({ gateway: event.payment.gateway, eventId: event.eventId, kind: event.kind, paymentId: asPaymentId(event.payment.paymentId) })
+      deliverEvent({
+        gateway: event.payment.gateway,
+        eventId: event.eventId,
+        kind: event.kind,
+        paymentId: asPaymentId(event.payment.paymentId)
+      })
     )
     expect(outcome).toBe("duplicate")
     await runtime.runPromise(drainJobs)
@@ -166,7 +198,11 @@ const checkInvariants = async (model: Model, runtime: Runtime) => {
   for (const learner of learners) {
     for (const course of courses) {
       const { entitlement, certificate } = await runtime.runPromise(snapshotOf(learner, course))
-      const expected = hasAccess(model, learner, course) ? "granted" : model.everGranted.has(key(learner, course)) ? "revoked" : undefined
+      const expected = hasAccess(model, learner, course)
+        ? "granted"
+        : model.everGranted.has(key(learner, course))
+          ? "revoked"
+          : undefined
       expect(entitlement?.status).toBe(expected)
       expect(certificate?.status).toBe(expected === "granted" ? "issued" : expected)
     }
@@ -174,12 +210,16 @@ const checkInvariants = async (model: Model, runtime: Runtime) => {
 }
 
 const commands = [
-  fc.tuple(fc.constantFrom(...learners), fc.constantFrom(...courses), fc.constantFrom<Gateway>("stripe", "razorpay")).map(
-    ([learner, course, gateway]) => new ClickBuy(learner, course, gateway)
-  ),
-  fc.tuple(fc.nat(), fc.array(fc.constantFrom(...kinds), { minLength: 1, maxLength: 3 }), fc.boolean()).map(
-    ([pick, batch, reversed]) => new Deliver(pick, batch, reversed)
-  ),
+  fc
+    .tuple(
+      fc.constantFrom(...learners),
+      fc.constantFrom(...courses),
+      fc.constantFrom<Gateway>("stripe", "razorpay")
+    )
+    .map(([learner, course, gateway]) => new ClickBuy(learner, course, gateway)),
+  fc
+    .tuple(fc.nat(), fc.array(fc.constantFrom(...kinds), { minLength: 1, maxLength: 3 }), fc.boolean())
+    .map(([pick, batch, reversed]) => new Deliver(pick, batch, reversed)),
   fc.nat().map((pick) => new Redeliver(pick))
 ]
 
@@ -190,7 +230,10 @@ describe("purchases against a simpler model", () => {
         const runtime = runtimeFor()
         try {
           await fc.asyncModelRun(
-            () => ({ model: { payments: [], delivered: [], everGranted: new Set<string>(), nextEvent: 0 }, real: runtime }),
+            () => ({
+              model: { payments: [], delivered: [], everGranted: new Set<string>(), nextEvent: 0 },
+              real: runtime
+            }),
             cmds
           )
         } finally {

@@ -13,7 +13,9 @@ export const revokeEntitlement = Effect.fn("revokeEntitlement")(function* (
 ) {
   yield* transitionEntitlement(
     entitlementId,
-    note === undefined ? { _tag: "EntitlementRevoked", reason } : { _tag: "EntitlementRevoked", reason, note },
+    note === undefined
+      ? { _tag: "EntitlementRevoked", reason }
+      : { _tag: "EntitlementRevoked", reason, note },
     by
   )
   const certificate = yield* Certificates.use((c) => c.findByEntitlement(entitlementId))
@@ -22,4 +24,3 @@ export const revokeEntitlement = Effect.fn("revokeEntitlement")(function* (
   }
   return "revoked"
 })
-

@@ -27,15 +27,19 @@ export const sendCertificateEmail = Effect.fn("sendCertificateEmail")(function* 
   certificateId: CertificateId,
   version: number
 ) {
-  const certificate = yield* Effect.flatMap(Certificates.use((c) => c.find(certificateId)), Option.match({
-    onNone: () => Effect.fail(new CertificateNotFound()),
-    onSome: Effect.succeed
-  }))
+  const certificate = yield* Effect.flatMap(
+    Certificates.use((c) => c.find(certificateId)),
+    Option.match({
+      onNone: () => Effect.fail(new CertificateNotFound()),
+      onSome: Effect.succeed
+    })
+  )
   const { state } = yield* currentState(CertificateLedger, certificateId)
   if (state._tag !== "Issued" || state.version !== version) return `skipped: certificate is ${state._tag}`
   const rendition = certificate.versions.find((v) => v.version === version)
   const learner = yield* Catalog.use((catalog) => catalog.learner(certificate.learnerId))
-  if (rendition === undefined || Option.isNone(learner)) return yield* Effect.die(`certificate ${certificateId} v${version} has no artifacts or learner`)
+  if (rendition === undefined || Option.isNone(learner))
+    return yield* Effect.die(`certificate ${certificateId} v${version} has no artifacts or learner`)
 
   const deliveries = yield* EmailDeliveries
   const clock = yield* Clock
@@ -67,7 +71,14 @@ export const sendCertificateEmail = Effect.fn("sendCertificateEmail")(function* 
           deliveries.markFailed(key, claim.generation, error.reason, error._tag === "MailRejected", now),
           error._tag === "MailRejected"
             ? ManualReview.use((review) =>
-                review.flag(new ReviewItem({ subjectId: certificateId, reason: "mail_rejected", details: error.reason, flaggedAt: now }))
+                review.flag(
+                  new ReviewItem({
+                    subjectId: certificateId,
+                    reason: "mail_rejected",
+                    details: error.reason,
+                    flaggedAt: now
+                  })
+                )
               )
             : Effect.void
         )

@@ -18,7 +18,10 @@ import { revokeEntitlement } from "./revokeEntitlement.ts"
  * states, never on the order their events arrived in. Runs even when no payment changed, which
  * completes work a crash interrupted. A second standing payment is flagged for a refund.
  */
-export const settleEntitlement = Effect.fn("settleEntitlement")(function* (paymentId: PaymentId, by: TransitionCause) {
+export const settleEntitlement = Effect.fn("settleEntitlement")(function* (
+  paymentId: PaymentId,
+  by: TransitionCause
+) {
   // Act, then re-read: a payment that moved while we acted is settled again. Whichever processor
   // acts last re-reads after every append before it, so the final decision sees the final states.
   for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -36,10 +39,13 @@ const MAX_ROUNDS = 8
 
 const standingPayments = Effect.fnUntraced(function* (paymentId: PaymentId) {
   const payments = yield* Payments
-  const payment = yield* Effect.flatMap(payments.find(paymentId), Option.match({
-    onNone: () => Effect.fail(new PaymentNotFound({ reference: paymentId })),
-    onSome: Effect.succeed
-  }))
+  const payment = yield* Effect.flatMap(
+    payments.find(paymentId),
+    Option.match({
+      onNone: () => Effect.fail(new PaymentNotFound({ reference: paymentId })),
+      onSome: Effect.succeed
+    })
+  )
   const siblings = yield* payments.listByIntent(payment.intentId)
   const states = yield* Effect.forEach(siblings, (p) =>
     Effect.map(currentState(PaymentLedger, p.paymentId), ({ state }) => ({ paymentId: p.paymentId, state }))
@@ -51,15 +57,21 @@ const settleOnce = Effect.fnUntraced(function* (
   { payment, states, standing }: Effect.Success<ReturnType<typeof standingPayments>>,
   by: TransitionCause
 ) {
-  const existing = yield* Entitlements.use((e) => e.findFor(payment.learnerId, payment.courseId, "certificate"))
+  const existing = yield* Entitlements.use((e) =>
+    e.findFor(payment.learnerId, payment.courseId, "certificate")
+  )
 
   if (standing.length === 0) {
-    if (Option.isNone(existing) || !states.some((p) => revokesEntitlement(p.state))) return "no standing payment"
+    if (Option.isNone(existing) || !states.some((p) => revokesEntitlement(p.state)))
+      return "no standing payment"
     const reason = states.some((p) => p.state === "dispute_lost") ? "dispute_lost" : "refund"
     return yield* revokeEntitlement(existing.value.entitlementId, reason, by)
   }
 
-  const keeper = Option.isSome(existing) && standing.includes(existing.value.paymentId) ? existing.value.paymentId : standing[0]
+  const keeper =
+    Option.isSome(existing) && standing.includes(existing.value.paymentId)
+      ? existing.value.paymentId
+      : standing[0]
   if (keeper === undefined) return "no standing payment"
   yield* Effect.forEach(
     standing.filter((id) => id !== keeper),
@@ -69,7 +81,11 @@ const settleOnce = Effect.fnUntraced(function* (
   if (Option.isSome(existing)) {
     const { state, history } = yield* currentState(EntitlementLedger, existing.value.entitlementId)
     const revocation = history.at(-1)?.event
-    if (state === "revoked" && revocation?._tag === "EntitlementRevoked" && revocation.reason === "operator") {
+    if (
+      state === "revoked" &&
+      revocation?._tag === "EntitlementRevoked" &&
+      revocation.reason === "operator"
+    ) {
       // An operator's revocation is a decision a payment must not undo.
       yield* flagDuplicate(keeper, existing.value.paymentId)
       return "revoked by operator: payment flagged"
@@ -81,15 +97,17 @@ const settleOnce = Effect.fnUntraced(function* (
 })
 
 const flagDuplicate = (duplicate: PaymentId, keeper: PaymentId) =>
-  Effect.flatMap(Clock.use((clock) => clock.now), (now) =>
-    ManualReview.use((review) =>
-      review.flag(
-        new ReviewItem({
-          subjectId: duplicate,
-          reason: "duplicate_payment",
-          details: `the learner already has access through payment ${keeper}; refund this one`,
-          flaggedAt: now
-        })
+  Effect.flatMap(
+    Clock.use((clock) => clock.now),
+    (now) =>
+      ManualReview.use((review) =>
+        review.flag(
+          new ReviewItem({
+            subjectId: duplicate,
+            reason: "duplicate_payment",
+            details: `the learner already has access through payment ${keeper}; refund this one`,
+            flaggedAt: now
+          })
+        )
       )
-    )
   )

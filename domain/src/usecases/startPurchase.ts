@@ -41,7 +41,8 @@ export interface PurchaseStarted {
 
 // A failed card attempt leaves the checkout open, so the learner retries on the same payment.
 const reusable = (payment: Payment, gateway: Gateway) =>
-  payment.gateway === gateway && (payment.status === "created" || payment.status === "pending" || payment.status === "failed")
+  payment.gateway === gateway &&
+  (payment.status === "created" || payment.status === "pending" || payment.status === "failed")
 
 const paymentIdFor = (intentId: string, gateway: Gateway, attempt: number) =>
   Schema.decodeUnknownSync(PaymentId)(`${intentId}_${gateway}_${attempt}`)
@@ -54,25 +55,35 @@ const paymentIdFor = (intentId: string, gateway: Gateway, attempt: number) =>
 export const startPurchase = Effect.fn("startPurchase")(function* (raw: unknown) {
   const input = yield* decodeInput(StartPurchaseInput, raw, "purchase request")
   const catalog = yield* Catalog
-  const learner = yield* Effect.flatMap(catalog.learner(input.learnerId), Option.match({
-    onNone: () => Effect.fail(new InvalidInput({ subject: "learnerId", message: "unknown learner" })),
-    onSome: Effect.succeed
-  }))
+  const learner = yield* Effect.flatMap(
+    catalog.learner(input.learnerId),
+    Option.match({
+      onNone: () => Effect.fail(new InvalidInput({ subject: "learnerId", message: "unknown learner" })),
+      onSome: Effect.succeed
+    })
+  )
   const completion = yield* catalog.completion(input.learnerId, input.courseId)
   if (Option.isNone(completion)) {
     return yield* new CourseNotCompleted({ learnerId: input.learnerId, courseId: input.courseId })
   }
   const existing = yield* Entitlements.use((e) => e.findFor(input.learnerId, input.courseId, "certificate"))
   if (Option.isSome(existing)) {
-    const owned = { learnerId: input.learnerId, courseId: input.courseId, entitlementId: existing.value.entitlementId }
+    const owned = {
+      learnerId: input.learnerId,
+      courseId: input.courseId,
+      entitlementId: existing.value.entitlementId
+    }
     return yield* existing.value.status === "revoked"
       ? new EntitlementRevokedForCourse(owned)
       : new EntitlementAlreadyGranted(owned)
   }
-  const offer = yield* Effect.flatMap(catalog.offerForCourse(input.courseId), Option.match({
-    onNone: () => Effect.fail(new OfferNotFound({ courseId: input.courseId })),
-    onSome: Effect.succeed
-  }))
+  const offer = yield* Effect.flatMap(
+    catalog.offerForCourse(input.courseId),
+    Option.match({
+      onNone: () => Effect.fail(new OfferNotFound({ courseId: input.courseId })),
+      onSome: Effect.succeed
+    })
+  )
   const price = offer.priceFor(input.gateway)
   if (price === undefined) {
     return yield* new PriceUnavailable({
@@ -85,16 +96,18 @@ export const startPurchase = Effect.fn("startPurchase")(function* (raw: unknown)
   const now = yield* Clock.use((clock) => clock.now)
 
   const { intent } = yield* CheckoutIntents.use((intents) =>
-    Effect.flatMap(IdGenerator.use((ids) => ids.intentId), (intentId) =>
-      intents.openOrGet(
-        new CheckoutIntent({
-          intentId,
-          learnerId: input.learnerId,
-          courseId: input.courseId,
-          offerId: offer.offerId,
-          createdAt: now
-        })
-      )
+    Effect.flatMap(
+      IdGenerator.use((ids) => ids.intentId),
+      (intentId) =>
+        intents.openOrGet(
+          new CheckoutIntent({
+            intentId,
+            learnerId: input.learnerId,
+            courseId: input.courseId,
+            offerId: offer.offerId,
+            createdAt: now
+          })
+        )
     )
   )
 
@@ -124,7 +137,13 @@ export const startPurchase = Effect.fn("startPurchase")(function* (raw: unknown)
     payment = Option.getOrElse(yield* payments.find(draft.paymentId), () => draft)
   }
   if (payment.checkoutUrl !== undefined && payment.checkoutRef !== undefined) {
-    return { intentId: intent.intentId, paymentId: payment.paymentId, gateway: payment.gateway, checkoutUrl: payment.checkoutUrl, reused: true } satisfies PurchaseStarted
+    return {
+      intentId: intent.intentId,
+      paymentId: payment.paymentId,
+      gateway: payment.gateway,
+      checkoutUrl: payment.checkoutUrl,
+      reused: true
+    } satisfies PurchaseStarted
   }
 
   const session = yield* PaymentGateways.use((gateways) =>

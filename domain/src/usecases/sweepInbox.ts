@@ -10,9 +10,15 @@ import { applyGatewayEvent } from "./applyGatewayEvent.ts"
  */
 export const sweepInbox = Effect.fn("sweepInbox")(function* (delayMillis: number, limit = 100) {
   const now = yield* Clock.use((clock) => clock.now)
-  const stale = yield* GatewayEventInbox.use((inbox) => inbox.listUnprocessed(new Date(now.getTime() - delayMillis), limit))
+  const stale = yield* GatewayEventInbox.use((inbox) =>
+    inbox.listUnprocessed(new Date(now.getTime() - delayMillis), limit)
+  )
   const outcomes = yield* Effect.forEach(stale, (record) =>
-    applyGatewayEvent(record.gateway, record.eventId, new Actor({ kind: "system", id: "inbox-sweeper" })).pipe(
+    applyGatewayEvent(
+      record.gateway,
+      record.eventId,
+      new Actor({ kind: "system", id: "inbox-sweeper" })
+    ).pipe(
       Effect.map((outcome) => ({ eventId: record.eventId, outcome })),
       Effect.catch((error) => Effect.succeed({ eventId: record.eventId, outcome: `failed: ${error._tag}` }))
     )

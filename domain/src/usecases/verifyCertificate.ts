@@ -30,10 +30,13 @@ export const verifyCertificate = Effect.fn("verifyCertificate")(function* (rawId
   const certificateId = yield* Schema.decodeUnknownEffect(CertificateId)(rawId.toUpperCase()).pipe(
     Effect.mapError(() => new CertificateNotFound())
   )
-  const certificate = yield* Effect.flatMap(Certificates.use((c) => c.find(certificateId)), Option.match({
-    onNone: () => Effect.fail(new CertificateNotFound()),
-    onSome: Effect.succeed
-  }))
+  const certificate = yield* Effect.flatMap(
+    Certificates.use((c) => c.find(certificateId)),
+    Option.match({
+      onNone: () => Effect.fail(new CertificateNotFound()),
+      onSome: Effect.succeed
+    })
+  )
   const { state, history } = yield* currentState(CertificateLedger, certificateId)
   if (state._tag === "None") return yield* new CertificateNotFound()
   const rendition = certificate.versions.find((v) => v.version === state.version)

@@ -1,8 +1,8 @@
 import { rmSync } from "node:fs"
 import { join } from "node:path"
 import { startLocalFerretDb } from "@certify/adapters/localdb"
-import type { TestProject } from "vitest/node"
 import type {} from "@certify/adapters/testing"
+import type { TestProject } from "vitest/node"
 
 /**
  * One database server for the whole run: the real MongoDB at MONGODB_URI when it is set,

@@ -17,4 +17,7 @@ export const auditSchema = new Schema(
   },
   { versionKey: false, strict: "throw", collection: "audit_log", minimize: false }
 )
-auditSchema.index({ "subject.type": 1, "subject.id": 1, seq: 1 }, { unique: true, name: "audit_subject_seq_unique" })
+auditSchema.index(
+  { "subject.type": 1, "subject.id": 1, seq: 1 },
+  { unique: true, name: "audit_subject_seq_unique" }
+)

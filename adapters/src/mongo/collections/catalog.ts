@@ -11,7 +11,11 @@ export const learnerSchema = new Schema(
 )
 
 export const courseSchema = new Schema(
-  { _id: { type: String, required: true }, courseId: { type: String, required: true }, title: { type: String, required: true } },
+  {
+    _id: { type: String, required: true },
+    courseId: { type: String, required: true },
+    title: { type: String, required: true }
+  },
   { versionKey: false, strict: "throw", collection: "courses" }
 )
 
@@ -33,7 +37,9 @@ export const offerSchema = new Schema(
     _id: { type: String, required: true },
     offerId: { type: String, required: true },
     courseId: { type: String, required: true },
-    prices: [{ _id: false, amount: { type: Number, required: true }, currency: { type: String, required: true } }]
+    prices: [
+      { _id: false, amount: { type: Number, required: true }, currency: { type: String, required: true } }
+    ]
   },
   { versionKey: false, strict: "throw", collection: "certificate_offers" }
 )

@@ -66,4 +66,7 @@ export const certificateVersionSchema = new Schema(
   },
   { versionKey: false, strict: "throw", collection: "certificate_versions" }
 )
-certificateVersionSchema.index({ certificateId: 1, version: 1 }, { unique: true, name: "certificate_version_unique" })
+certificateVersionSchema.index(
+  { certificateId: 1, version: 1 },
+  { unique: true, name: "certificate_version_unique" }
+)

@@ -7,7 +7,9 @@ export const inboxSchema = new Schema(
     gateway: { type: String, required: true },
     eventId: { type: String, required: true },
     rawBody: { type: String, required: true },
-    headers: [{ _id: false, name: { type: String, required: true }, value: { type: String, required: true } }],
+    headers: [
+      { _id: false, name: { type: String, required: true }, value: { type: String, required: true } }
+    ],
     receivedAt: { type: Date, required: true },
     event: { type: Schema.Types.Mixed },
     processedAt: Date,

@@ -55,5 +55,8 @@ export const checkoutIntentSchema = new Schema(
   },
   { versionKey: false, strict: "throw", collection: "checkout_intents" }
 )
-checkoutIntentSchema.index({ learnerId: 1, courseId: 1, offerId: 1 }, { unique: true, name: "intent_per_offer_unique" })
+checkoutIntentSchema.index(
+  { learnerId: 1, courseId: 1, offerId: 1 },
+  { unique: true, name: "intent_per_offer_unique" }
+)
 checkoutIntentSchema.index({ intentId: 1 }, { unique: true, name: "intent_id_unique" })

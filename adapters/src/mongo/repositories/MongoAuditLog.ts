@@ -12,8 +12,12 @@ export const layer = Layer.effect(
     const { AuditEntry: entries } = yield* modelsOf("AuditEntry")
     return AuditLog.of({
       append: (entry) =>
-        Effect.flatMap(insertUnique(entries, encodeDocument(AuditEntry, entry, auditKey(entry.subject, entry.seq))), (inserted) =>
-          inserted ? Effect.void : Effect.fail(new AuditSequenceTaken({ subjectId: entry.subject.id, seq: entry.seq }))
+        Effect.flatMap(
+          insertUnique(entries, encodeDocument(AuditEntry, entry, auditKey(entry.subject, entry.seq))),
+          (inserted) =>
+            inserted
+              ? Effect.void
+              : Effect.fail(new AuditSequenceTaken({ subjectId: entry.subject.id, seq: entry.seq }))
         ),
       history: (subject) =>
         query(() =>

@@ -14,32 +14,46 @@ const decodeVersion = decodeDocument(CertificateVersion, "certificate_versions")
 export const layer = Layer.effect(
   Certificates,
   Effect.gen(function* () {
-    const { Certificate: certificates, CertificateVersion: versions } = yield* modelsOf("Certificate", "CertificateVersion")
+    const { Certificate: certificates, CertificateVersion: versions } = yield* modelsOf(
+      "Certificate",
+      "CertificateVersion"
+    )
     const withVersions = (doc: Record<string, unknown> | null) =>
       Effect.gen(function* () {
         if (!doc) return Option.none<Certificate>()
         const stored = decodeCertificate(doc)
         const rows = yield* query(() =>
-          versions.find({ certificateId: stored.certificateId }).sort({ version: 1 }).lean<Array<Record<string, unknown>>>().exec()
+          versions
+            .find({ certificateId: stored.certificateId })
+            .sort({ version: 1 })
+            .lean<Array<Record<string, unknown>>>()
+            .exec()
         )
         return Option.some(new Certificate({ ...stored, versions: rows.map(decodeVersion) }))
       })
     const findOne = (filter: Record<string, unknown>) =>
-      Effect.flatMap(query(() => certificates.findOne(filter).lean<Record<string, unknown>>().exec()), withVersions)
+      Effect.flatMap(
+        query(() => certificates.findOne(filter).lean<Record<string, unknown>>().exec()),
+        withVersions
+      )
     return Certificates.of({
       create: (draft) =>
         Effect.gen(function* () {
           const { versions: _none, ...document } = encodeDocument(Certificate, draft, draft.certificateId)
           if (yield* insertUnique(certificates, document)) return { certificate: draft, created: true }
           const existing = yield* findOne({ entitlementId: draft.entitlementId })
-          if (Option.isNone(existing)) return yield* Effect.die(`certificate id ${draft.certificateId} collided with another entitlement's`)
+          if (Option.isNone(existing))
+            return yield* Effect.die(
+              `certificate id ${draft.certificateId} collided with another entitlement's`
+            )
           return { certificate: existing.value, created: false }
         }),
       find: (certificateId) => findOne({ _id: certificateId }),
       findByEntitlement: (entitlementId) => findOne({ entitlementId }),
       listByLearner: (learnerId) =>
-        Effect.flatMap(query(() => certificates.find({ learnerId }).lean<Array<Record<string, unknown>>>().exec()), (docs) =>
-          Effect.map(Effect.forEach(docs, withVersions), (found) => found.flatMap(Option.toArray))
+        Effect.flatMap(
+          query(() => certificates.find({ learnerId }).lean<Array<Record<string, unknown>>>().exec()),
+          (docs) => Effect.map(Effect.forEach(docs, withVersions), (found) => found.flatMap(Option.toArray))
         ),
       recordVersion: (certificateId, version) =>
         Effect.asVoid(
@@ -51,7 +65,12 @@ export const layer = Layer.effect(
       project: (certificateId, projection) =>
         Effect.asVoid(
           query(() =>
-            certificates.updateOne({ _id: certificateId, version: { $lt: projection.version } }, { $set: { ...projection } }).exec()
+            certificates
+              .updateOne(
+                { _id: certificateId, version: { $lt: projection.version } },
+                { $set: { ...projection } }
+              )
+              .exec()
           )
         )
     })

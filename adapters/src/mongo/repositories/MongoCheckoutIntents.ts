@@ -17,8 +17,11 @@ export const layer = Layer.effect(
           if (yield* insertUnique(intents, encodeDocument(CheckoutIntent, draft, keyOf(draft)))) {
             return { intent: draft, created: true }
           }
-          const existing = yield* query(() => intents.findById(keyOf(draft)).lean<Record<string, unknown>>().exec())
-          if (!existing) return yield* Effect.die(`checkout intent ${keyOf(draft)} reported as duplicate but not found`)
+          const existing = yield* query(() =>
+            intents.findById(keyOf(draft)).lean<Record<string, unknown>>().exec()
+          )
+          if (!existing)
+            return yield* Effect.die(`checkout intent ${keyOf(draft)} reported as duplicate but not found`)
           return { intent: decode(existing), created: false }
         }),
       find: (intentId) =>

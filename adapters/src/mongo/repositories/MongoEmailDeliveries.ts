@@ -17,22 +17,42 @@ export const layer = Layer.effect(
     return EmailDeliveries.of({
       claim: (key, now, leaseMillis) =>
         Effect.gen(function* () {
-          const rows = yield* query(() => claims.find({ key }).sort({ generation: 1 }).lean<Array<ClaimRow>>().exec())
-          if (rows.some((row) => row.sentAt !== undefined)) return { _tag: "AlreadySent" } satisfies EmailClaim
+          const rows = yield* query(() =>
+            claims.find({ key }).sort({ generation: 1 }).lean<Array<ClaimRow>>().exec()
+          )
+          if (rows.some((row) => row.sentAt !== undefined))
+            return { _tag: "AlreadySent" } satisfies EmailClaim
           const latest = rows.at(-1)
-          if (latest && latest.failedAt === undefined && now.getTime() - latest.claimedAt.getTime() < leaseMillis) {
+          if (
+            latest &&
+            latest.failedAt === undefined &&
+            now.getTime() - latest.claimedAt.getTime() < leaseMillis
+          ) {
             return { _tag: "InProgress", claimedAt: latest.claimedAt } satisfies EmailClaim
           }
           // The next generation's insert is the claim: of two workers, exactly one inserts it.
           const generation = (latest?.generation ?? 0) + 1
-          const won = yield* insertUnique(claims, { _id: rowId(key, generation), key, generation, claimedAt: now })
-          return won ? ({ _tag: "Claimed", generation } satisfies EmailClaim) : ({ _tag: "InProgress", claimedAt: now } satisfies EmailClaim)
+          const won = yield* insertUnique(claims, {
+            _id: rowId(key, generation),
+            key,
+            generation,
+            claimedAt: now
+          })
+          return won
+            ? ({ _tag: "Claimed", generation } satisfies EmailClaim)
+            : ({ _tag: "InProgress", claimedAt: now } satisfies EmailClaim)
         }),
       markSent: (key, generation, at) =>
-        Effect.asVoid(query(() => claims.updateOne({ _id: rowId(key, generation) }, { $set: { sentAt: at } }).exec())),
+        Effect.asVoid(
+          query(() => claims.updateOne({ _id: rowId(key, generation) }, { $set: { sentAt: at } }).exec())
+        ),
       markFailed: (key, generation, error, permanent, at) =>
         Effect.asVoid(
-          query(() => claims.updateOne({ _id: rowId(key, generation) }, { $set: { failedAt: at, error, permanent } }).exec())
+          query(() =>
+            claims
+              .updateOne({ _id: rowId(key, generation) }, { $set: { failedAt: at, error, permanent } })
+              .exec()
+          )
         )
     })
   })

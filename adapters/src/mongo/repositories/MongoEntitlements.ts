@@ -20,8 +20,13 @@ export const layer = Layer.effect(
           if (yield* insertUnique(entitlements, encodeDocument(Entitlement, draft, draft.entitlementId))) {
             return { entitlement: draft, created: true }
           }
-          const existing = yield* findOne({ learnerId: draft.learnerId, courseId: draft.courseId, kind: draft.kind })
-          if (Option.isNone(existing)) return yield* Effect.die(`entitlement ${draft.entitlementId} collided but none exists`)
+          const existing = yield* findOne({
+            learnerId: draft.learnerId,
+            courseId: draft.courseId,
+            kind: draft.kind
+          })
+          if (Option.isNone(existing))
+            return yield* Effect.die(`entitlement ${draft.entitlementId} collided but none exists`)
           return { entitlement: existing.value, created: false }
         }),
       find: (entitlementId) => findOne({ _id: entitlementId }),
@@ -32,7 +37,11 @@ export const layer = Layer.effect(
         ),
       project: (entitlementId, status, version) =>
         Effect.asVoid(
-          query(() => entitlements.updateOne({ _id: entitlementId, version: { $lt: version } }, { $set: { status, version } }).exec())
+          query(() =>
+            entitlements
+              .updateOne({ _id: entitlementId, version: { $lt: version } }, { $set: { status, version } })
+              .exec()
+          )
         )
     })
   })

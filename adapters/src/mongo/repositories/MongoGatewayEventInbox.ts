@@ -1,4 +1,4 @@
-import { GatewayEventInbox, inboxKey, InboxRecord } from "@certify/domain"
+import { GatewayEventInbox, InboxRecord, inboxKey } from "@certify/domain"
 import { Effect, Layer, Option } from "effect"
 import { decodeDocument, encodeDocument } from "../documents.ts"
 import { insertUnique, modelsOf, query } from "../model.ts"
@@ -21,9 +21,7 @@ export const layer = Layer.effect(
     const { InboxRecord: inbox } = yield* modelsOf("InboxRecord")
     return GatewayEventInbox.of({
       record: (record) =>
-        Effect.map(insertUnique(inbox, encode(record)), (inserted) =>
-          inserted ? "recorded" : "duplicate"
-        ),
+        Effect.map(insertUnique(inbox, encode(record)), (inserted) => (inserted ? "recorded" : "duplicate")),
       get: (gateway, eventId) =>
         query(() => inbox.findById(inboxKey(gateway, eventId)).lean<Record<string, unknown>>().exec()).pipe(
           Effect.map((doc) => (doc ? Option.some(decode(doc)) : Option.none()))
@@ -33,13 +31,23 @@ export const layer = Layer.effect(
         Effect.asVoid(
           query(() =>
             inbox
-              .updateOne({ _id: inboxKey(gateway, eventId), processedAt: { $exists: false } }, { $set: { processedAt: at, outcome }, $inc: { attempts: 1 } })
+              .updateOne(
+                { _id: inboxKey(gateway, eventId), processedAt: { $exists: false } },
+                { $set: { processedAt: at, outcome }, $inc: { attempts: 1 } }
+              )
               .exec()
           )
         ),
       markFailed: (gateway, eventId, error) =>
         Effect.asVoid(
-          query(() => inbox.updateOne({ _id: inboxKey(gateway, eventId) }, { $set: { lastError: error }, $inc: { attempts: 1 } }).exec())
+          query(() =>
+            inbox
+              .updateOne(
+                { _id: inboxKey(gateway, eventId) },
+                { $set: { lastError: error }, $inc: { attempts: 1 } }
+              )
+              .exec()
+          )
         ),
       listUnprocessed: (receivedBefore, limit) =>
         query(() =>

@@ -11,14 +11,24 @@ export const layer = Layer.effect(
     const { ReviewItem: reviews } = yield* modelsOf("ReviewItem")
     return ManualReview.of({
       flag: (item) =>
-        Effect.map(insertUnique(reviews, encodeDocument(ReviewItem, item, `${item.subjectId}|${item.reason}`)), (inserted) =>
-          inserted ? "flagged" : "already_flagged"
+        Effect.map(
+          insertUnique(reviews, encodeDocument(ReviewItem, item, `${item.subjectId}|${item.reason}`)),
+          (inserted) => (inserted ? "flagged" : "already_flagged")
         ),
       listOpen: (limit) =>
         query(() =>
-          reviews.find({ resolvedAt: { $exists: false } }).sort({ flaggedAt: 1 }).limit(limit).lean<Array<Record<string, unknown>>>().exec()
+          reviews
+            .find({ resolvedAt: { $exists: false } })
+            .sort({ flaggedAt: 1 })
+            .limit(limit)
+            .lean<Array<Record<string, unknown>>>()
+            .exec()
         ).pipe(Effect.map((docs) => docs.map(decode))),
-      isFlagged: (subjectId) => Effect.map(query(() => reviews.countDocuments({ subjectId }).exec()), (n) => n > 0)
+      isFlagged: (subjectId) =>
+        Effect.map(
+          query(() => reviews.countDocuments({ subjectId }).exec()),
+          (n) => n > 0
+        )
     })
   })
 )

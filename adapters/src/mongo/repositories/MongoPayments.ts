@@ -30,15 +30,21 @@ export const layer = Layer.effect(
       findByCheckoutRef: (gateway, ref) => byRef(gateway, "checkout", ref),
       findByGatewayPaymentId: (gateway, ref) => byRef(gateway, "payment", ref),
       listByIntent: (intentId) =>
-        query(() => payments.find({ intentId }).sort({ attempt: 1, gateway: 1 }).lean<Array<Record<string, unknown>>>().exec()).pipe(
-          Effect.map((docs) => docs.map(decode))
-        ),
+        query(() =>
+          payments
+            .find({ intentId })
+            .sort({ attempt: 1, gateway: 1 })
+            .lean<Array<Record<string, unknown>>>()
+            .exec()
+        ).pipe(Effect.map((docs) => docs.map(decode))),
       attachCheckout: (paymentId, checkoutRef, checkoutUrl) =>
         Effect.flatMap(byId(paymentId), (payment) =>
           Option.isNone(payment)
             ? Effect.void
             : Effect.andThen(attachRef(paymentId, payment.value.gateway, "checkout", checkoutRef), () =>
-                query(() => payments.updateOne({ _id: paymentId }, { $set: { checkoutRef, checkoutUrl } }).exec())
+                query(() =>
+                  payments.updateOne({ _id: paymentId }, { $set: { checkoutRef, checkoutUrl } }).exec()
+                )
               )
         ).pipe(Effect.asVoid),
       attachGatewayPaymentId: (paymentId, gatewayPaymentId) =>
@@ -52,7 +58,13 @@ export const layer = Layer.effect(
       // A projection write: not atomic on FerretDB, and it need not be. The log decides; a lagging
       // projection is rewritten by the next transition or the sweeper.
       project: (paymentId, status, version) =>
-        Effect.asVoid(query(() => payments.updateOne({ _id: paymentId, version: { $lt: version } }, { $set: { status, version } }).exec())),
+        Effect.asVoid(
+          query(() =>
+            payments
+              .updateOne({ _id: paymentId, version: { $lt: version } }, { $set: { status, version } })
+              .exec()
+          )
+        ),
       listByStatus: (statuses, createdBefore, limit) =>
         query(() =>
           payments

@@ -29,7 +29,8 @@ export const auditLogContract = (name: string, ledger: Layer.Layer<AuditLog, unk
         const taken = yield* Effect.flip(log.append(entry(subject, 1, "failed")))
         assert.strictEqual(taken._tag, "AuditSequenceTaken")
         assert.deepStrictEqual(yield* log.history(subject), [entry(subject, 1, "succeeded")])
-      }))
+      })
+    )
 
     it.effect("of 50 concurrent appends at the next seq, exactly one wins", () =>
       Effect.gen(function* () {
@@ -41,14 +42,18 @@ export const auditLogContract = (name: string, ledger: Layer.Layer<AuditLog, unk
         )
         assert.strictEqual(results.filter((r) => r._tag === "Success").length, 1)
         assert.lengthOf(yield* log.history(subject), 1)
-      }))
+      })
+    )
 
     it.effect("history is in seq order and scan pages through every entry in key order", () =>
       Effect.gen(function* () {
         const log = yield* AuditLog
         const subject = new SubjectRef({ type: "certificate", id: unique("c") })
         for (const seq of [2, 1, 3]) yield* log.append(entry(subject, seq, `s${seq}`))
-        assert.deepStrictEqual((yield* log.history(subject)).map((e) => e.seq), [1, 2, 3])
+        assert.deepStrictEqual(
+          (yield* log.history(subject)).map((e) => e.seq),
+          [1, 2, 3]
+        )
         const seen: Array<string> = []
         let cursor: string | undefined
         do {
@@ -57,5 +62,6 @@ export const auditLogContract = (name: string, ledger: Layer.Layer<AuditLog, unk
           cursor = page.next
         } while (cursor !== undefined)
         assert.deepStrictEqual(seen, ["s1", "s2", "s3"])
-      }))
+      })
+    )
   })

@@ -38,21 +38,31 @@ const certificate = (entitlementId = ids.entitlement()) =>
     createdAt: new Date(0)
   })
 
-const artifact = (key: string) => new StoredArtifact({ key, contentType: "image/png", sha256: "a".repeat(64), size: 10 })
+const artifact = (key: string) =>
+  new StoredArtifact({ key, contentType: "image/png", sha256: "a".repeat(64), size: 10 })
 
-export const entitlementsContract = (name: string, ledger: Layer.Layer<Entitlements | Certificates, unknown>) =>
+export const entitlementsContract = (
+  name: string,
+  ledger: Layer.Layer<Entitlements | Certificates, unknown>
+) =>
   layer(ledger)(`Entitlements and Certificates contract: ${name}`, (it) => {
     it.effect("one entitlement per (learner, course, kind): concurrent creations return the first", () =>
       Effect.gen(function* () {
         const entitlements = yield* Entitlements
         const first = entitlement()
-        const racers = Array.from({ length: 20 }, () => entitlement({ learnerId: first.learnerId, courseId: first.courseId }))
-        const results = yield* Effect.all(racers.map((e) => entitlements.create(e)), { concurrency: "unbounded" })
+        const racers = Array.from({ length: 20 }, () =>
+          entitlement({ learnerId: first.learnerId, courseId: first.courseId })
+        )
+        const results = yield* Effect.all(
+          racers.map((e) => entitlements.create(e)),
+          { concurrency: "unbounded" }
+        )
         assert.strictEqual(results.filter((r) => r.created).length, 1)
         assert.strictEqual(new Set(results.map((r) => r.entitlement.entitlementId)).size, 1)
         const found = yield* entitlements.findFor(first.learnerId, first.courseId, "certificate")
         assert.strictEqual(Option.getOrThrow(found).entitlementId, results[0]?.entitlement.entitlementId)
-      }))
+      })
+    )
 
     it.effect("the entitlement projection only moves forward", () =>
       Effect.gen(function* () {
@@ -62,7 +72,8 @@ export const entitlementsContract = (name: string, ledger: Layer.Layer<Entitleme
         yield* entitlements.project(draft.entitlementId, "revoked", 2)
         yield* entitlements.project(draft.entitlementId, "granted", 1)
         assert.strictEqual(Option.getOrThrow(yield* entitlements.find(draft.entitlementId)).status, "revoked")
-      }))
+      })
+    )
 
     it.effect("one certificate per entitlement, ever; a retry with a new id gets the first", () =>
       Effect.gen(function* () {
@@ -74,7 +85,8 @@ export const entitlementsContract = (name: string, ledger: Layer.Layer<Entitleme
         assert.isFalse(second.created)
         assert.strictEqual(second.certificate.certificateId, first.certificateId)
         assert.isTrue(Option.isNone(yield* certificates.find(retry.certificateId)))
-      }))
+      })
+    )
 
     it.effect("rendered versions are recorded once each, and the projection moves forward", () =>
       Effect.gen(function* () {
@@ -90,13 +102,28 @@ export const entitlementsContract = (name: string, ledger: Layer.Layer<Entitleme
           pdf: artifact("a.pdf"),
           issuedAt: new Date(0)
         })
-        yield* Effect.all([certificates.recordVersion(draft.certificateId, v1), certificates.recordVersion(draft.certificateId, v1)], {
-          concurrency: "unbounded"
+        yield* Effect.all(
+          [
+            certificates.recordVersion(draft.certificateId, v1),
+            certificates.recordVersion(draft.certificateId, v1)
+          ],
+          {
+            concurrency: "unbounded"
+          }
+        )
+        yield* certificates.project(draft.certificateId, {
+          status: "issued",
+          currentVersion: 1,
+          attempts: 0,
+          version: 2
         })
-        yield* certificates.project(draft.certificateId, { status: "issued", currentVersion: 1, attempts: 0, version: 2 })
         const stored = Option.getOrThrow(yield* certificates.find(draft.certificateId))
         assert.deepStrictEqual(stored.versions, [v1])
         assert.strictEqual(stored.status, "issued")
-        assert.strictEqual(Option.getOrThrow(yield* certificates.findByEntitlement(draft.entitlementId)).printedName, "Zoë Łukasiewicz")
-      }))
+        assert.strictEqual(
+          Option.getOrThrow(yield* certificates.findByEntitlement(draft.entitlementId)).printedName,
+          "Zoë Łukasiewicz"
+        )
+      })
+    )
   })

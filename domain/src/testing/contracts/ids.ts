@@ -1,5 +1,14 @@
 import { Schema } from "effect"
-import { CertificateId, CourseId, EntitlementId, GatewayEventId, IntentId, LearnerId, OfferId, PaymentId } from "../../model/Ids.ts"
+import {
+  CertificateId,
+  CourseId,
+  EntitlementId,
+  GatewayEventId,
+  IntentId,
+  LearnerId,
+  OfferId,
+  PaymentId
+} from "../../model/Ids.ts"
 
 // Contract suites share one database per run: every test makes its own ids.
 const run = Math.random().toString(36).slice(2, 8)

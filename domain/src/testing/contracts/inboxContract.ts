@@ -39,30 +39,42 @@ export const inboxContract = (name: string, ledger: Layer.Layer<GatewayEventInbo
         assert.strictEqual(stored.rawBody, record.rawBody)
         assert.deepStrictEqual(stored.headers, record.headers)
         assert.deepStrictEqual(stored.event, record.event)
-      }))
+      })
+    )
 
     it.effect("50 concurrent deliveries of one event store one record", () =>
       Effect.gen(function* () {
         const inbox = yield* GatewayEventInbox
         const record = inboxRecord()
-        const outcomes = yield* Effect.all(Array.from({ length: 50 }, () => inbox.record(record)), { concurrency: "unbounded" })
+        const outcomes = yield* Effect.all(
+          Array.from({ length: 50 }, () => inbox.record(record)),
+          { concurrency: "unbounded" }
+        )
         assert.strictEqual(outcomes.filter((o) => o === "recorded").length, 1)
-      }))
+      })
+    )
 
-    it.effect("unprocessed events are listed for the sweeper until marked processed; failures count attempts", () =>
-      Effect.gen(function* () {
-        const inbox = yield* GatewayEventInbox
-        const record = inboxRecord(new Date("2020-01-01T00:00:00Z"))
-        yield* inbox.record(record)
-        const cutoff = new Date("2020-01-02T00:00:00Z")
-        assert.isTrue((yield* inbox.listUnprocessed(cutoff, 1000)).some((r) => r.eventId === record.eventId))
-        yield* inbox.markFailed(record.gateway, record.eventId, "renderer down", cutoff)
-        const failed = Option.getOrThrow(yield* inbox.get(record.gateway, record.eventId))
-        assert.strictEqual(failed.attempts, 1)
-        assert.strictEqual(failed.lastError, "renderer down")
-        yield* inbox.markProcessed(record.gateway, record.eventId, "applied", cutoff)
-        assert.isFalse((yield* inbox.listUnprocessed(cutoff, 1000)).some((r) => r.eventId === record.eventId))
-        const processed = Option.getOrThrow(yield* inbox.get(record.gateway, record.eventId))
-        assert.deepStrictEqual([processed.outcome, processed.processedAt], ["applied", cutoff])
-      }))
+    it.effect(
+      "unprocessed events are listed for the sweeper until marked processed; failures count attempts",
+      () =>
+        Effect.gen(function* () {
+          const inbox = yield* GatewayEventInbox
+          const record = inboxRecord(new Date("2020-01-01T00:00:00Z"))
+          yield* inbox.record(record)
+          const cutoff = new Date("2020-01-02T00:00:00Z")
+          assert.isTrue(
+            (yield* inbox.listUnprocessed(cutoff, 1000)).some((r) => r.eventId === record.eventId)
+          )
+          yield* inbox.markFailed(record.gateway, record.eventId, "renderer down", cutoff)
+          const failed = Option.getOrThrow(yield* inbox.get(record.gateway, record.eventId))
+          assert.strictEqual(failed.attempts, 1)
+          assert.strictEqual(failed.lastError, "renderer down")
+          yield* inbox.markProcessed(record.gateway, record.eventId, "applied", cutoff)
+          assert.isFalse(
+            (yield* inbox.listUnprocessed(cutoff, 1000)).some((r) => r.eventId === record.eventId)
+          )
+          const processed = Option.getOrThrow(yield* inbox.get(record.gateway, record.eventId))
+          assert.deepStrictEqual([processed.outcome, processed.processedAt], ["applied", cutoff])
+        })
+    )
   })

@@ -1,6 +1,6 @@
 export { auditLogContract } from "./auditLogContract.ts"
 export { entitlementsContract } from "./entitlementsContract.ts"
+export { ids, unique } from "./ids.ts"
 export { inboxContract, inboxRecord } from "./inboxContract.ts"
 export { operationsContract } from "./operationsContract.ts"
 export { paymentDraft, paymentsContract } from "./paymentsContract.ts"
-export { ids, unique } from "./ids.ts"

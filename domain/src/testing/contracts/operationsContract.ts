@@ -4,34 +4,52 @@ import { EmailDeliveries } from "../../ports/EmailDeliveries.ts"
 import { ManualReview, ReviewItem } from "../../ports/ManualReview.ts"
 import { unique } from "./ids.ts"
 
-export const operationsContract = (name: string, ledger: Layer.Layer<ManualReview | EmailDeliveries, unknown>) =>
+export const operationsContract = (
+  name: string,
+  ledger: Layer.Layer<ManualReview | EmailDeliveries, unknown>
+) =>
   layer(ledger)(`ManualReview and EmailDeliveries contract: ${name}`, (it) => {
     it.effect("a subject is flagged once per reason and listed until resolved", () =>
       Effect.gen(function* () {
         const review = yield* ManualReview
-        const item = new ReviewItem({ subjectId: unique("p"), reason: "amount_mismatch", details: "100 vs 4900", flaggedAt: new Date(0) })
+        const item = new ReviewItem({
+          subjectId: unique("p"),
+          reason: "amount_mismatch",
+          details: "100 vs 4900",
+          flaggedAt: new Date(0)
+        })
         assert.strictEqual(yield* review.flag(item), "flagged")
         assert.strictEqual(yield* review.flag(item), "already_flagged")
         assert.isTrue(yield* review.isFlagged(item.subjectId))
         assert.isTrue((yield* review.listOpen(10_000)).some((i) => i.subjectId === item.subjectId))
-      }))
+      })
+    )
 
-    it.effect("of two workers claiming one send, one wins; a stale or failed claim can be taken over; a sent one never", () =>
-      Effect.gen(function* () {
-        const deliveries = yield* EmailDeliveries
-        const key = unique("mail")
-        const t0 = new Date("2026-11-01T00:00:00Z")
-        const claims = yield* Effect.all([deliveries.claim(key, t0, 60_000), deliveries.claim(key, t0, 60_000)], {
-          concurrency: "unbounded"
+    it.effect(
+      "of two workers claiming one send, one wins; a stale or failed claim can be taken over; a sent one never",
+      () =>
+        Effect.gen(function* () {
+          const deliveries = yield* EmailDeliveries
+          const key = unique("mail")
+          const t0 = new Date("2026-11-01T00:00:00Z")
+          const claims = yield* Effect.all(
+            [deliveries.claim(key, t0, 60_000), deliveries.claim(key, t0, 60_000)],
+            {
+              concurrency: "unbounded"
+            }
+          )
+          assert.deepStrictEqual(claims.map((c) => c._tag).sort(), ["Claimed", "InProgress"])
+          const later = new Date(t0.getTime() + 61_000)
+          const takeover = yield* deliveries.claim(key, later, 60_000)
+          assert.deepStrictEqual(takeover, { _tag: "Claimed", generation: 2 })
+          yield* deliveries.markFailed(key, 2, "421 try later", false, later)
+          const retry = yield* deliveries.claim(key, later, 60_000)
+          assert.deepStrictEqual(retry, { _tag: "Claimed", generation: 3 })
+          yield* deliveries.markSent(key, 3, later)
+          assert.deepStrictEqual(
+            yield* deliveries.claim(key, new Date(later.getTime() + 3_600_000), 60_000),
+            { _tag: "AlreadySent" }
+          )
         })
-        assert.deepStrictEqual(claims.map((c) => c._tag).sort(), ["Claimed", "InProgress"])
-        const later = new Date(t0.getTime() + 61_000)
-        const takeover = yield* deliveries.claim(key, later, 60_000)
-        assert.deepStrictEqual(takeover, { _tag: "Claimed", generation: 2 })
-        yield* deliveries.markFailed(key, 2, "421 try later", false, later)
-        const retry = yield* deliveries.claim(key, later, 60_000)
-        assert.deepStrictEqual(retry, { _tag: "Claimed", generation: 3 })
-        yield* deliveries.markSent(key, 3, later)
-        assert.deepStrictEqual(yield* deliveries.claim(key, new Date(later.getTime() + 3_600_000), 60_000), { _tag: "AlreadySent" })
-      }))
+    )
   })

@@ -32,7 +32,8 @@ export const paymentsContract = (name: string, ledger: Layer.Layer<Payments | Ch
         assert.strictEqual(yield* payments.insert(draft), "inserted")
         assert.strictEqual(yield* payments.insert(draft), "exists")
         assert.deepStrictEqual(Option.getOrThrow(yield* payments.find(draft.paymentId)), draft)
-      }))
+      })
+    )
 
     it.effect("checkout and gateway payment references find the payment, and only within their gateway", () =>
       Effect.gen(function* () {
@@ -43,9 +44,12 @@ export const paymentsContract = (name: string, ledger: Layer.Layer<Payments | Ch
         yield* payments.attachGatewayPaymentId(draft.paymentId, `pi_${draft.paymentId}`)
         const byCheckout = yield* payments.findByCheckoutRef("stripe", `cs_${draft.paymentId}`)
         assert.strictEqual(Option.getOrThrow(byCheckout).checkoutUrl, "https://pay.test/cs")
-        assert.isTrue(Option.isSome(yield* payments.findByGatewayPaymentId("stripe", `pi_${draft.paymentId}`)))
+        assert.isTrue(
+          Option.isSome(yield* payments.findByGatewayPaymentId("stripe", `pi_${draft.paymentId}`))
+        )
         assert.isTrue(Option.isNone(yield* payments.findByCheckoutRef("razorpay", `cs_${draft.paymentId}`)))
-      }))
+      })
+    )
 
     it.effect("the projection only moves forward by version", () =>
       Effect.gen(function* () {
@@ -57,7 +61,8 @@ export const paymentsContract = (name: string, ledger: Layer.Layer<Payments | Ch
         const stored = Option.getOrThrow(yield* payments.find(draft.paymentId))
         assert.strictEqual(stored.status, "succeeded")
         assert.strictEqual(stored.version, 2)
-      }))
+      })
+    )
 
     it.effect("attempts of one intent are listed in order", () =>
       Effect.gen(function* () {
@@ -67,20 +72,32 @@ export const paymentsContract = (name: string, ledger: Layer.Layer<Payments | Ch
         yield* payments.insert(second)
         yield* payments.insert(first)
         const listed = yield* payments.listByIntent(first.intentId)
-        assert.deepStrictEqual(listed.map((p) => p.attempt), [1, 2])
-      }))
+        assert.deepStrictEqual(
+          listed.map((p) => p.attempt),
+          [1, 2]
+        )
+      })
+    )
 
     it.effect("20 concurrent opens of the same (learner, course, offer) return one intent", () =>
       Effect.gen(function* () {
         const intents = yield* CheckoutIntents
-        const base = { learnerId: ids.learner(), courseId: ids.course(), offerId: ids.offer(), createdAt: new Date(0) }
+        const base = {
+          learnerId: ids.learner(),
+          courseId: ids.course(),
+          offerId: ids.offer(),
+          createdAt: new Date(0)
+        }
         const results = yield* Effect.all(
-          Array.from({ length: 20 }, () => intents.openOrGet(new CheckoutIntent({ ...base, intentId: ids.intent() }))),
+          Array.from({ length: 20 }, () =>
+            intents.openOrGet(new CheckoutIntent({ ...base, intentId: ids.intent() }))
+          ),
           { concurrency: "unbounded" }
         )
         assert.strictEqual(new Set(results.map((r) => r.intent.intentId)).size, 1)
         assert.strictEqual(results.filter((r) => r.created).length, 1)
         const found = yield* intents.find(results[0]?.intent.intentId ?? ids.intent())
         assert.isTrue(Option.isSome(found))
-      }))
+      })
+    )
   })

@@ -9,7 +9,8 @@ export const makeMemoryAuditLog = (store = new Map<string, AuditEntry>()) =>
     append: (entry) =>
       Effect.suspend(() => {
         const key = auditKey(entry.subject, entry.seq)
-        if (store.has(key)) return Effect.fail(new AuditSequenceTaken({ subjectId: entry.subject.id, seq: entry.seq }))
+        if (store.has(key))
+          return Effect.fail(new AuditSequenceTaken({ subjectId: entry.subject.id, seq: entry.seq }))
         store.set(key, entry)
         return Effect.void
       }),

@@ -20,9 +20,12 @@ export const layerMemory = Layer.sync(Certificates, () => {
       }),
     find: (id) => Effect.sync(() => Option.fromUndefinedOr(byId.get(id))),
     findByEntitlement: (id) => Effect.sync(() => Option.fromUndefinedOr(byEntitlement(id))),
-    listByLearner: (learnerId) => Effect.sync(() => [...byId.values()].filter((c) => c.learnerId === learnerId)),
+    listByLearner: (learnerId) =>
+      Effect.sync(() => [...byId.values()].filter((c) => c.learnerId === learnerId)),
     recordVersion: (id, version) =>
-      update(id, (c) => (c.versions.some((v) => v.version === version.version) ? {} : { versions: [...c.versions, version] })),
+      update(id, (c) =>
+        c.versions.some((v) => v.version === version.version) ? {} : { versions: [...c.versions, version] }
+      ),
     project: (id, projection) => update(id, (c) => (c.version < projection.version ? projection : {}))
   })
 })

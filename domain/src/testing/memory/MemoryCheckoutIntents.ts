@@ -13,6 +13,7 @@ export const layerMemory = Layer.sync(CheckoutIntents, () => {
         byKey.set(keyOf(draft), draft)
         return { intent: draft, created: true }
       }),
-    find: (intentId) => Effect.sync(() => Option.fromUndefinedOr([...byKey.values()].find((i) => i.intentId === intentId)))
+    find: (intentId) =>
+      Effect.sync(() => Option.fromUndefinedOr([...byKey.values()].find((i) => i.intentId === intentId)))
   })
 })

@@ -4,7 +4,8 @@ import { Entitlements } from "../../ports/Entitlements.ts"
 
 export const layerMemory = Layer.sync(Entitlements, () => {
   const byKey = new Map<string, Entitlement>()
-  const keyOf = (e: { learnerId: string; courseId: string; kind: string }) => `${e.learnerId}|${e.courseId}|${e.kind}`
+  const keyOf = (e: { learnerId: string; courseId: string; kind: string }) =>
+    `${e.learnerId}|${e.courseId}|${e.kind}`
   const byId = (id: string) => [...byKey.values()].find((e) => e.entitlementId === id)
   return Entitlements.of({
     create: (draft) =>
@@ -15,12 +16,15 @@ export const layerMemory = Layer.sync(Entitlements, () => {
         return { entitlement: draft, created: true }
       }),
     find: (id) => Effect.sync(() => Option.fromUndefinedOr(byId(id))),
-    findFor: (learnerId, courseId, kind) => Effect.sync(() => Option.fromUndefinedOr(byKey.get(keyOf({ learnerId, courseId, kind })))),
-    listByLearner: (learnerId) => Effect.sync(() => [...byKey.values()].filter((e) => e.learnerId === learnerId)),
+    findFor: (learnerId, courseId, kind) =>
+      Effect.sync(() => Option.fromUndefinedOr(byKey.get(keyOf({ learnerId, courseId, kind })))),
+    listByLearner: (learnerId) =>
+      Effect.sync(() => [...byKey.values()].filter((e) => e.learnerId === learnerId)),
     project: (id, status, version) =>
       Effect.sync(() => {
         const current = byId(id)
-        if (current && current.version < version) byKey.set(keyOf(current), new Entitlement({ ...current, status, version }))
+        if (current && current.version < version)
+          byKey.set(keyOf(current), new Entitlement({ ...current, status, version }))
       })
   })
 })

@@ -17,14 +17,19 @@ export const layerMemory = Layer.sync(GatewayEventInbox, () => {
         records.set(key, record)
         return "recorded" as const
       }),
-    get: (gateway, eventId) => Effect.sync(() => Option.fromUndefinedOr(records.get(inboxKey(gateway, eventId)))),
+    get: (gateway, eventId) =>
+      Effect.sync(() => Option.fromUndefinedOr(records.get(inboxKey(gateway, eventId)))),
     markProcessed: (gateway, eventId, outcome, at) =>
-      update(inboxKey(gateway, eventId), (r) => (r.processedAt ? {} : { processedAt: at, outcome, attempts: r.attempts + 1 })),
+      update(inboxKey(gateway, eventId), (r) =>
+        r.processedAt ? {} : { processedAt: at, outcome, attempts: r.attempts + 1 }
+      ),
     markFailed: (gateway, eventId, error, _at) =>
       update(inboxKey(gateway, eventId), (r) => ({ attempts: r.attempts + 1, lastError: error })),
     listUnprocessed: (receivedBefore, limit) =>
       Effect.sync(() =>
-        [...records.values()].filter((r) => r.processedAt === undefined && r.receivedAt < receivedBefore).slice(0, limit)
+        [...records.values()]
+          .filter((r) => r.processedAt === undefined && r.receivedAt < receivedBefore)
+          .slice(0, limit)
       )
   })
 })

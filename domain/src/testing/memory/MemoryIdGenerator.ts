@@ -10,7 +10,8 @@ export const layerMemory = Layer.sync(IdGenerator, () => {
   const next = () => ++counter
   const certificate = (n: number) => {
     let digits = ""
-    for (let i = 0, rest = n; i < 16; i++, rest = Math.floor(rest / 32)) digits = crockford[rest % 32] + digits
+    for (let i = 0, rest = n; i < 16; i++, rest = Math.floor(rest / 32))
+      digits = crockford[rest % 32] + digits
     return digits.match(/.{4}/g)?.join("-") ?? digits
   }
   return IdGenerator.of({

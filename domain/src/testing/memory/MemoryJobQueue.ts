@@ -10,7 +10,10 @@ export class EnqueuedJobs extends Context.Service<
 export const layerMemory = Layer.effectContext(
   Effect.sync(() => {
     const pending = new Map<string, Job>()
-    return Context.make(JobQueue, JobQueue.of({ enqueue: (job) => Effect.sync(() => void pending.set(jobKey(job), job)) })).pipe(
+    return Context.make(
+      JobQueue,
+      JobQueue.of({ enqueue: (job) => Effect.sync(() => void pending.set(jobKey(job), job)) })
+    ).pipe(
       Context.add(
         EnqueuedJobs,
         EnqueuedJobs.of({

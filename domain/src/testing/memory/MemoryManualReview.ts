@@ -11,7 +11,8 @@ export const layerMemory = Layer.sync(ManualReview, () => {
         items.set(key, item)
         return "flagged" as const
       }),
-    listOpen: (limit) => Effect.sync(() => [...items.values()].filter((i) => i.resolvedAt === undefined).slice(0, limit)),
+    listOpen: (limit) =>
+      Effect.sync(() => [...items.values()].filter((i) => i.resolvedAt === undefined).slice(0, limit)),
     isFlagged: (subjectId) => Effect.sync(() => [...items.values()].some((i) => i.subjectId === subjectId))
   })
 })

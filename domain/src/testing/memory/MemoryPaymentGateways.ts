@@ -20,7 +20,9 @@ export const layerMemory = Layer.effectContext(
     const sessions = new Map<string, CheckoutSession>()
     let snapshots: ReadonlyArray<GatewayPaymentSnapshot> = []
     const available = (gateway: Gateway) =>
-      down.has(gateway) ? Effect.fail(new PaymentUnavailable({ gateway, reason: "gateway outage" })) : Effect.void
+      down.has(gateway)
+        ? Effect.fail(new PaymentUnavailable({ gateway, reason: "gateway outage" }))
+        : Effect.void
     const gateways = PaymentGateways.of({
       createCheckout: (request) =>
         Effect.andThen(available(request.gateway), () =>
@@ -47,7 +49,9 @@ export const layerMemory = Layer.effectContext(
       listPayments: (gateway, window) =>
         Effect.andThen(available(gateway), () =>
           Effect.sync(() => ({
-            items: snapshots.filter((s) => s.gateway === gateway && s.observedAt >= window.from && s.observedAt <= window.to),
+            items: snapshots.filter(
+              (s) => s.gateway === gateway && s.observedAt >= window.from && s.observedAt <= window.to
+            ),
             next: undefined
           }))
         ),
@@ -57,8 +61,12 @@ export const layerMemory = Layer.effectContext(
       Context.add(
         GatewayControls,
         GatewayControls.of({
-          setOutage: (gateway, isDown) => Effect.sync(() => void (isDown ? down.add(gateway) : down.delete(gateway))),
-          setSnapshots: (next) => Effect.sync(() => void (snapshots = next)),
+          setOutage: (gateway, isDown) =>
+            Effect.sync(() => void (isDown ? down.add(gateway) : down.delete(gateway))),
+          setSnapshots: (next) =>
+            Effect.sync(() => {
+              snapshots = next
+            }),
           checkoutsCreated: Effect.sync(() => sessions.size)
         })
       )

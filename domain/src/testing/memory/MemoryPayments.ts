@@ -20,9 +20,12 @@ export const layerMemory = Layer.sync(Payments, () => {
       }),
     find: (paymentId) => Effect.sync(() => Option.fromUndefinedOr(byId.get(paymentId))),
     findByCheckoutRef: (gateway, ref) => findBy((p) => p.gateway === gateway && p.checkoutRef === ref),
-    findByGatewayPaymentId: (gateway, id) => findBy((p) => p.gateway === gateway && p.gatewayPaymentId === id),
+    findByGatewayPaymentId: (gateway, id) =>
+      findBy((p) => p.gateway === gateway && p.gatewayPaymentId === id),
     listByIntent: (intentId) =>
-      Effect.sync(() => [...byId.values()].filter((p) => p.intentId === intentId).sort((a, b) => a.attempt - b.attempt)),
+      Effect.sync(() =>
+        [...byId.values()].filter((p) => p.intentId === intentId).sort((a, b) => a.attempt - b.attempt)
+      ),
     attachCheckout: (paymentId, checkoutRef, checkoutUrl) => update(paymentId, { checkoutRef, checkoutUrl }),
     attachGatewayPaymentId: (paymentId, gatewayPaymentId) => update(paymentId, { gatewayPaymentId }),
     project: (paymentId, status, version) =>
@@ -32,7 +35,9 @@ export const layerMemory = Layer.sync(Payments, () => {
       }),
     listByStatus: (statuses, createdBefore, limit) =>
       Effect.sync(() =>
-        [...byId.values()].filter((p) => statuses.includes(p.status) && p.createdAt < createdBefore).slice(0, limit)
+        [...byId.values()]
+          .filter((p) => statuses.includes(p.status) && p.createdAt < createdBefore)
+          .slice(0, limit)
       )
   })
 })

@@ -1,4 +1,10 @@
-import { auditLogContract, entitlementsContract, inboxContract, operationsContract, paymentsContract } from "../contracts/index.ts"
+import {
+  auditLogContract,
+  entitlementsContract,
+  inboxContract,
+  operationsContract,
+  paymentsContract
+} from "../contracts/index.ts"
 import { layerMemoryLedger } from "../index.ts"
 
 paymentsContract("in memory", layerMemoryLedger)
