@@ -13,11 +13,20 @@ const projectedVersion = (subject: SubjectRef) => {
     Option.match(found, { onNone: () => undefined, onSome: (doc) => doc.version })
   switch (subject.type) {
     case "payment":
-      return Effect.map(Payments.use((p) => p.find(Schema.decodeUnknownSync(PaymentId)(subject.id))), version)
+      return Effect.map(
+        Payments.use((p) => p.find(Schema.decodeUnknownSync(PaymentId)(subject.id))),
+        version
+      )
     case "entitlement":
-      return Effect.map(Entitlements.use((e) => e.find(Schema.decodeUnknownSync(EntitlementId)(subject.id))), version)
+      return Effect.map(
+        Entitlements.use((e) => e.find(Schema.decodeUnknownSync(EntitlementId)(subject.id))),
+        version
+      )
     case "certificate":
-      return Effect.map(Certificates.use((c) => c.find(Schema.decodeUnknownSync(CertificateId)(subject.id))), version)
+      return Effect.map(
+        Certificates.use((c) => c.find(Schema.decodeUnknownSync(CertificateId)(subject.id))),
+        version
+      )
   }
 }
 
@@ -32,7 +41,11 @@ export const verifyAuditLog = Effect.fn("verifyAuditLog")(function* (pageSize = 
     if (first === undefined) return
     subjects++
     entries += group.length
-    const report = yield* verifyChain(`${first.subject.type}:${first.subject.id}`, group, yield* projectedVersion(first.subject))
+    const report = yield* verifyChain(
+      `${first.subject.type}:${first.subject.id}`,
+      group,
+      yield* projectedVersion(first.subject)
+    )
     if (report.breaks.length > 0) broken.push(report)
   })
   let group: Array<AuditEntry> = []
