@@ -9,6 +9,7 @@ import * as MongoEntitlements from "./repositories/MongoEntitlements.ts"
 import * as MongoGatewayEventInbox from "./repositories/MongoGatewayEventInbox.ts"
 import * as MongoManualReview from "./repositories/MongoManualReview.ts"
 import * as MongoPayments from "./repositories/MongoPayments.ts"
+import * as MongoReconciliation from "./repositories/MongoReconciliation.ts"
 
 /** Every ledger port on MongoDB (FerretDB locally), over one connection. */
 export const layerLedger = Layer.mergeAll(
@@ -20,7 +21,9 @@ export const layerLedger = Layer.mergeAll(
   MongoCertificates.layer,
   MongoManualReview.layer,
   MongoEmailDeliveries.layer,
-  MongoCatalog.layer
+  MongoCatalog.layer,
+  MongoReconciliation.layerRuns,
+  MongoReconciliation.layerJanitor
 )
 
 export const layer = (options: MongoOptions) =>

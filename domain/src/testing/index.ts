@@ -17,6 +17,7 @@ import * as MemoryMailer from "./memory/MemoryMailer.ts"
 import * as MemoryManualReview from "./memory/MemoryManualReview.ts"
 import * as MemoryPaymentGateways from "./memory/MemoryPaymentGateways.ts"
 import * as MemoryPayments from "./memory/MemoryPayments.ts"
+import * as MemoryReconciliation from "./memory/MemoryReconciliation.ts"
 import * as MemoryRenderer from "./memory/MemoryRenderer.ts"
 
 export * from "./arbitraries.ts"
@@ -45,6 +46,7 @@ export {
   MemoryManualReview,
   MemoryPaymentGateways,
   MemoryPayments,
+  MemoryReconciliation,
   MemoryRenderer
 }
 
@@ -57,7 +59,9 @@ export const layerMemoryLedger = Layer.mergeAll(
   MemoryEntitlements.layerMemory,
   MemoryCertificates.layerMemory,
   MemoryManualReview.layerMemory,
-  MemoryEmailDeliveries.layerMemory
+  MemoryEmailDeliveries.layerMemory,
+  MemoryReconciliation.layerRunsMemory,
+  MemoryReconciliation.layerJanitorMemory
 )
 
 /** Everything the use cases need, in memory, for domain tests. */

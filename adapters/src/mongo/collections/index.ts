@@ -3,7 +3,7 @@ import { auditSchema } from "./audit.ts"
 import { completionSchema, courseSchema, learnerSchema, offerSchema } from "./catalog.ts"
 import { certificateSchema, certificateVersionSchema, entitlementSchema } from "./entitlements.ts"
 import { inboxSchema } from "./inbox.ts"
-import { emailClaimSchema, reviewSchema } from "./operations.ts"
+import { emailClaimSchema, janitorCheckSchema, reconciliationRunSchema, reviewSchema } from "./operations.ts"
 import { checkoutIntentSchema, paymentRefSchema, paymentSchema } from "./payments.ts"
 
 export const collections = {
@@ -17,6 +17,8 @@ export const collections = {
   AuditEntry: auditSchema,
   ReviewItem: reviewSchema,
   EmailClaim: emailClaimSchema,
+  ReconciliationRun: reconciliationRunSchema,
+  JanitorCheck: janitorCheckSchema,
   Learner: learnerSchema,
   Course: courseSchema,
   Completion: completionSchema,
@@ -44,6 +46,7 @@ export const requiredUniqueIndexes: ReadonlyArray<{ collection: string; key: Rec
   { collection: "audit_log", key: { "subject.type": 1, "subject.id": 1, seq: 1 } },
   { collection: "manual_reviews", key: { subjectId: 1, reason: 1 } },
   { collection: "email_deliveries", key: { key: 1, generation: 1 } },
+  { collection: "janitor_checks", key: { paymentId: 1, checkpoint: 1 } },
   { collection: "course_completions", key: { learnerId: 1, courseId: 1 } },
   { collection: "certificate_offers", key: { courseId: 1 } }
 ]

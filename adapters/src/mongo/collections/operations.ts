@@ -30,3 +30,35 @@ export const emailClaimSchema = new Schema(
   { versionKey: false, strict: "throw", collection: "email_deliveries" }
 )
 emailClaimSchema.index({ key: 1, generation: 1 }, { unique: true, name: "email_claim_unique" })
+
+export const reconciliationRunSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    runId: { type: String, required: true },
+    gateway: { type: String, required: true },
+    windowFrom: { type: Date, required: true },
+    windowTo: { type: Date, required: true },
+    startedAt: { type: Date, required: true },
+    durationMillis: { type: Number, required: true },
+    seen: { type: Number, required: true },
+    fixed: { type: Number, required: true },
+    flagged: { type: Number, required: true },
+    apiCalls: { type: Number, required: true },
+    outcome: { type: String, required: true },
+    error: String
+  },
+  { versionKey: false, strict: "throw", collection: "reconciliation_runs" }
+)
+reconciliationRunSchema.index({ gateway: 1, startedAt: -1 }, { name: "reconciliation_by_gateway" })
+
+/** _id = `paymentId|checkpoint`: each scheduled follow-up of a stuck payment runs once. */
+export const janitorCheckSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    paymentId: { type: String, required: true },
+    checkpoint: { type: String, required: true },
+    at: { type: Date, required: true }
+  },
+  { versionKey: false, strict: "throw", collection: "janitor_checks" }
+)
+janitorCheckSchema.index({ paymentId: 1, checkpoint: 1 }, { unique: true, name: "janitor_check_unique" })

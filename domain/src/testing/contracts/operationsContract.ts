@@ -1,12 +1,14 @@
 import { assert, layer } from "@effect/vitest"
 import { Effect, type Layer } from "effect"
 import { EmailDeliveries } from "../../ports/EmailDeliveries.ts"
+import { JanitorChecks } from "../../ports/JanitorChecks.ts"
 import { ManualReview, ReviewItem } from "../../ports/ManualReview.ts"
+import { ReconciliationRun, ReconciliationRuns } from "../../ports/ReconciliationRuns.ts"
 import { unique } from "./ids.ts"
 
 export const operationsContract = (
   name: string,
-  ledger: Layer.Layer<ManualReview | EmailDeliveries, unknown>
+  ledger: Layer.Layer<ManualReview | EmailDeliveries | ReconciliationRuns | JanitorChecks, unknown>
 ) =>
   layer(ledger)(`ManualReview and EmailDeliveries contract: ${name}`, (it) => {
     it.effect("a subject is flagged once per reason and listed until resolved", () =>
@@ -50,6 +52,40 @@ export const operationsContract = (
             yield* deliveries.claim(key, new Date(later.getTime() + 3_600_000), 60_000),
             { _tag: "AlreadySent" }
           )
+        })
+    )
+
+    it.effect(
+      "a janitor checkpoint is claimed once; the reconciliation watermark is the newest completed window",
+      () =>
+        Effect.gen(function* () {
+          const checks = yield* JanitorChecks
+          const paymentId = unique("p")
+          const claims = yield* Effect.all(
+            Array.from({ length: 10 }, () => checks.claim(paymentId, "5m", new Date(0))),
+            { concurrency: "unbounded" }
+          )
+          assert.strictEqual(claims.filter(Boolean).length, 1)
+          const runs = yield* ReconciliationRuns
+          const gateway = "razorpay" as const
+          const run = (n: number, outcome: "completed" | "failed") =>
+            new ReconciliationRun({
+              runId: unique("run"),
+              gateway,
+              windowFrom: new Date(n * 1000),
+              windowTo: new Date(9_000_000_000_000 + n * 1000),
+              startedAt: new Date(n * 1000),
+              durationMillis: 5,
+              seen: 1,
+              fixed: 0,
+              flagged: 0,
+              apiCalls: 1,
+              outcome
+            })
+          yield* runs.record(run(1, "completed"))
+          yield* runs.record(run(2, "completed"))
+          yield* runs.record(run(3, "failed"))
+          assert.deepStrictEqual(yield* runs.watermark(gateway), new Date(9_000_000_000_000 + 2000))
         })
     )
   })

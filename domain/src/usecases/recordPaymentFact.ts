@@ -1,0 +1,72 @@
+import { Effect, Schema } from "effect"
+import { Actor } from "../model/Actor.ts"
+import { GatewayEvent, type GatewayEventKind, inboxKey, PaymentReference } from "../model/GatewayEvent.ts"
+import { GatewayEventId } from "../model/Ids.ts"
+import type { PaymentStatus } from "../model/Payment.ts"
+import { Clock } from "../ports/Clock.ts"
+import { GatewayEventInbox, InboxRecord } from "../ports/GatewayEventInbox.ts"
+import type { GatewayPaymentSnapshot } from "../ports/PaymentGateways.ts"
+import { applyGatewayEvent } from "./applyGatewayEvent.ts"
+
+const kindOf: { readonly [S in PaymentStatus]: GatewayEventKind | undefined } = {
+  created: undefined,
+  pending: undefined,
+  failed: "payment_failed",
+  expired: "checkout_expired",
+  succeeded: "payment_succeeded",
+  partially_refunded: "payment_partially_refunded",
+  disputed: "dispute_opened",
+  dispute_won: "dispute_won",
+  refunded: "payment_refunded",
+  dispute_lost: "dispute_lost"
+}
+
+/**
+ * What the gateway itself reports, fed through the same path as a webhook: stored in the inbox under
+ * a deterministic id (so asking twice records once), then applied with the given actor.
+ */
+export const recordPaymentFact = Effect.fn("recordPaymentFact")(function* (
+  snapshot: GatewayPaymentSnapshot,
+  actor: Actor
+) {
+  const kind = kindOf[snapshot.status]
+  if (kind === undefined) return "nothing to apply"
+  const reference = snapshot.gatewayPaymentId ?? snapshot.checkoutRef ?? snapshot.paymentId ?? "unknown"
+  const eventId = Schema.decodeUnknownSync(GatewayEventId)(
+    `${actor.kind}_${reference}_${snapshot.status}`.slice(0, 80)
+  )
+  const now = yield* Clock.use((clock) => clock.now)
+  const event = new GatewayEvent({
+    eventId,
+    gateway: snapshot.gateway,
+    kind,
+    gatewayType: `${actor.kind}:${snapshot.status}`,
+    reference: new PaymentReference({
+      ...(snapshot.paymentId === undefined ? {} : { paymentId: snapshot.paymentId }),
+      ...(snapshot.checkoutRef === undefined ? {} : { checkoutRef: snapshot.checkoutRef }),
+      ...(snapshot.gatewayPaymentId === undefined ? {} : { gatewayPaymentId: snapshot.gatewayPaymentId })
+    }),
+    amount: snapshot.amount,
+    occurredAt: snapshot.observedAt,
+    rawPayloadRef: inboxKey(snapshot.gateway, eventId)
+  })
+  const recorded = yield* GatewayEventInbox.use((inbox) =>
+    inbox.record(
+      new InboxRecord({
+        gateway: snapshot.gateway,
+        eventId,
+        rawBody: JSON.stringify(Schema.encodeSync(GatewayEvent)(event)),
+        headers: { "x-certify-source": actor.kind },
+        receivedAt: now,
+        event,
+        attempts: 0
+      })
+    )
+  )
+  // Asked before: the fact was recorded and applied (or is in the sweeper's hands) already.
+  if (recorded === "duplicate") return "unchanged: already recorded"
+  return yield* applyGatewayEvent(snapshot.gateway, eventId, actor)
+})
+
+export const reconcilerActor = new Actor({ kind: "reconciler" })
+export const janitorActor = new Actor({ kind: "janitor" })
