@@ -39,6 +39,14 @@ export interface TimeWindow {
   readonly to: Date
 }
 
+/** Whether a configured gateway takes payments right now (its circuit is closed), for the UI to show. */
+export interface GatewayStatus {
+  readonly gateway: Gateway
+  readonly available: boolean
+  /** Why not, in words a learner may see: "payment unavailable: gateway outage". */
+  readonly reason?: string
+}
+
 export interface SnapshotPage {
   readonly items: ReadonlyArray<GatewayPaymentSnapshot>
   readonly next: string | undefined
@@ -48,6 +56,8 @@ export interface SnapshotPage {
 export class PaymentGateways extends Context.Service<
   PaymentGateways,
   {
+    /** The configured gateways, in the order the learner is offered them. */
+    readonly status: Effect.Effect<ReadonlyArray<GatewayStatus>>
     readonly createCheckout: (request: CheckoutRequest) => Effect.Effect<CheckoutSession, PaymentUnavailable>
     readonly fetchPayment: (
       gateway: Gateway,

@@ -24,6 +24,13 @@ export const layerMemory = Layer.effectContext(
         ? Effect.fail(new PaymentUnavailable({ gateway, reason: "gateway outage" }))
         : Effect.void
     const gateways = PaymentGateways.of({
+      status: Effect.sync(() =>
+        (["stripe", "razorpay"] as const).map((gateway) =>
+          down.has(gateway)
+            ? { gateway, available: false, reason: "gateway outage" }
+            : { gateway, available: true }
+        )
+      ),
       createCheckout: (request) =>
         Effect.andThen(available(request.gateway), () =>
           Effect.sync(() => {
