@@ -12,6 +12,10 @@ interface SatoriElement {
   }
 }
 
+// satori's types name React's ReactNode when @types/react is present; plain element objects are what it reads.
+export const asSatoriNode = (element: SatoriElement): Parameters<typeof satori>[0] =>
+  element as unknown as Parameters<typeof satori>[0]
+
 const abs = (style: Record<string, string | number>, children?: string): SatoriElement => ({
   type: "div",
   props:
@@ -95,7 +99,7 @@ export const staticSvg = (template: CertificateTemplate): Promise<string> => {
         })
       }
     }
-    svg = satori(templateElement(template), {
+    svg = satori(asSatoriNode(templateElement(template)), {
       width: template.width,
       height: template.height,
       fonts: [...fonts.values()]

@@ -9,6 +9,7 @@ import { chromiumRenderText, launchChromium, type NameRenderOptions } from "../r
 import { compareInk, decodePngGray } from "../reference/compare.ts"
 import { renderCertificate } from "../render/certificate.ts"
 import { resolveStyle } from "../render/layout.ts"
+import { asSatoriNode } from "../render/svg.ts"
 import { RESVG_OPTIONS } from "../render/png.ts"
 import { getTemplate } from "../templates/registry.ts"
 import { baseInput, scriptSamples, withName } from "../testing/fixtures.ts"
@@ -83,7 +84,7 @@ describe("names in every script render as Chromium renders them", () => {
     const arabic = findSlice("arabic", 700, [0x645])
     if (!latin || !arabic) throw new Error("fonts missing")
     const svg = await satori(
-      {
+      asSatoriNode({
         type: "div",
         props: {
           style: {
@@ -100,7 +101,7 @@ describe("names in every script render as Chromium renders them", () => {
           },
           children: name
         }
-      },
+      }),
       {
         width: W,
         height: H,
