@@ -2,12 +2,15 @@ import { Layer } from "effect"
 import { MongoConnection, type MongoOptions } from "./MongoConnection.ts"
 import * as MongoAuditLog from "./repositories/MongoAuditLog.ts"
 import * as MongoCatalog from "./repositories/MongoCatalog.ts"
+import * as MongoCertificateCorrections from "./repositories/MongoCertificateCorrections.ts"
 import * as MongoCertificates from "./repositories/MongoCertificates.ts"
 import * as MongoCheckoutIntents from "./repositories/MongoCheckoutIntents.ts"
 import * as MongoEmailDeliveries from "./repositories/MongoEmailDeliveries.ts"
 import * as MongoEntitlements from "./repositories/MongoEntitlements.ts"
 import * as MongoGatewayEventInbox from "./repositories/MongoGatewayEventInbox.ts"
 import * as MongoManualReview from "./repositories/MongoManualReview.ts"
+import * as MongoOperatorActions from "./repositories/MongoOperatorActions.ts"
+import * as MongoOperatorReads from "./repositories/MongoOperatorReads.ts"
 import * as MongoPayments from "./repositories/MongoPayments.ts"
 import * as MongoReconciliation from "./repositories/MongoReconciliation.ts"
 
@@ -23,7 +26,10 @@ export const layerLedger = Layer.mergeAll(
   MongoEmailDeliveries.layer,
   MongoCatalog.layer,
   MongoReconciliation.layerRuns,
-  MongoReconciliation.layerJanitor
+  MongoReconciliation.layerJanitor,
+  MongoOperatorActions.layer,
+  MongoOperatorReads.layer,
+  MongoCertificateCorrections.layer
 )
 
 export const layer = (options: MongoOptions) =>

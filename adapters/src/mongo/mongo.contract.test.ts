@@ -3,6 +3,7 @@ import {
   entitlementsContract,
   inboxContract,
   operationsContract,
+  operatorContract,
   paymentsContract
 } from "@certify/domain/contracts"
 import { testLedger } from "../testing/testDatabase.ts"
@@ -14,3 +15,4 @@ inboxContract("mongoose", ledger)
 entitlementsContract("mongoose", ledger)
 auditLogContract("mongoose", ledger)
 operationsContract("mongoose", ledger)
+operatorContract("mongoose", ledger)

@@ -1,47 +1,42 @@
-import { MongoConnection, MongoLedger, seedDemoCatalog } from "@certify/adapters"
-import { Effect, ManagedRuntime } from "effect"
 import { readAppConfig } from "../config/AppConfig.ts"
-import { startHttpServer } from "../http/HttpServer.ts"
-import { healthRoutes } from "../http/healthRoutes.ts"
-import { resolveDatabase } from "./database.ts"
+import { startEmbeddedStack } from "./stack/EmbeddedStack.ts"
 
-const log = (msg: string, fields: Record<string, unknown> = {}) =>
-  console.log(JSON.stringify({ level: "info", time: new Date().toISOString(), msg, ...fields }))
-
-/** The composition root: database, ledger layers, HTTP. Later issues add the workers, renderer and web. */
+/**
+ * Quick start 1/2: the whole product on its embedded defaults — local FerretDB (or MONGODB_URI), the
+ * mail catcher, sandbox gateways, renderer, two workers and the API serving the web client.
+ */
 const main = async () => {
   const config = readAppConfig()
-  const database = await resolveDatabase(config.mongodbUri, config.dataDir)
-  log("database ready", { local: database.local })
-  const runtime = ManagedRuntime.make(MongoLedger.layer({ uri: database.uri }))
-  await runtime.runPromise(seedDemoCatalog)
-  const pingDatabase = () =>
-    runtime.runPromise(
-      MongoConnection.use(({ connection }) =>
-        Effect.promise(() => connection.db?.admin().ping() ?? Promise.reject(new Error("no db")))
-      ).pipe(Effect.asVoid)
-    )
-  const server = await startHttpServer(healthRoutes({ database: pingDatabase }), config.host, config.port)
-  log("certify is up", { url: server.url, health: `${server.url}/healthz` })
-
-  const shutdown = async (signal: string) => {
-    log("shutting down", { signal })
-    await server.close()
-    await runtime.dispose()
-    await database.stop()
+  const stack = await startEmbeddedStack({
+    dataDir: config.dataDir,
+    ...(config.mongodbUri ? { mongodbUri: config.mongodbUri } : {}),
+    workers: Number(process.env.WORKERS ?? 2)
+  })
+  const lines = [
+    "",
+    `  Certify is up:        ${stack.urls.api}`,
+    "  Sign in as           ada / demo, ravi / demo (learners), ops / demo (operator)",
+    `  Verification page    ${stack.urls.api}/verify/<certificate id>`,
+    `  Received emails      ${stack.urls.mailWeb}`,
+    `  Sandbox gateways     ${stack.urls.sandbox}`,
+    `  Job dashboard        ${stack.urls.api}/ops/jobs (as ops)`,
+    "  Stop with Ctrl-C.",
+    ""
+  ]
+  console.log(lines.join("\n"))
+  let stopping = false
+  const shutdown = async () => {
+    if (stopping) process.exit(1)
+    stopping = true
+    console.log("stopping…")
+    await stack.stop()
     process.exit(0)
   }
-  process.once("SIGINT", () => void shutdown("SIGINT"))
-  process.once("SIGTERM", () => void shutdown("SIGTERM"))
+  process.on("SIGINT", () => void shutdown())
+  process.on("SIGTERM", () => void shutdown())
 }
 
 main().catch((error: unknown) => {
-  console.error(
-    JSON.stringify({
-      level: "fatal",
-      msg: "startup failed",
-      error: error instanceof Error ? error.message : String(error)
-    })
-  )
+  console.error(`certify failed to start: ${error instanceof Error ? error.message : String(error)}`)
   process.exit(1)
 })

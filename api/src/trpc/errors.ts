@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server"
 import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc"
 import { Cause, Exit } from "effect"
+import type { Logger } from "../observability/logger.ts"
 
 /** Domain error tag → tRPC code. The one place errors are mapped; anything else is INTERNAL_SERVER_ERROR. */
 const codes: Record<string, TRPC_ERROR_CODE_KEY> = {
@@ -15,7 +16,11 @@ const codes: Record<string, TRPC_ERROR_CODE_KEY> = {
   PaymentNotFound: "NOT_FOUND",
   CertificateNotFound: "NOT_FOUND",
   EntitlementNotFound: "NOT_FOUND",
-  TransitionContention: "CONFLICT"
+  TransitionContention: "CONFLICT",
+  InboxEventNotFound: "NOT_FOUND",
+  PaymentNotSucceeded: "PRECONDITION_FAILED",
+  RendererUnavailable: "SERVICE_UNAVAILABLE",
+  MailUnavailable: "SERVICE_UNAVAILABLE"
 }
 
 /** A failure the client may act on; its tag travels in `error.data.domainError`. */
@@ -33,13 +38,14 @@ const tagOf = (error: unknown) =>
     : "UnknownError"
 
 /** A value, or a DomainError for a typed failure. A defect never reaches the client with its details. */
-export const fromExit = <A, E>(exit: Exit.Exit<A, E>): A => {
+export const fromExit = <A, E>(exit: Exit.Exit<A, E>, logger?: Pick<Logger, "error">): A => {
   if (Exit.isSuccess(exit)) return exit.value
   const failure = Cause.findError(exit.cause)
   if (failure._tag === "Success") {
     const error = failure.success
     throw new DomainError(tagOf(error), error instanceof Error ? error.message : tagOf(error))
   }
-  console.error(JSON.stringify({ level: "error", msg: "defect", cause: Cause.pretty(exit.cause) }))
+  if (logger) logger.error({ cause: Cause.pretty(exit.cause) }, "defect")
+  else console.error(JSON.stringify({ level: "error", msg: "defect", cause: Cause.pretty(exit.cause) }))
   throw new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "internal error" })
 }

@@ -5,6 +5,8 @@ import { demoCatalog } from "./fixtures.ts"
 import * as MemoryArtifactStore from "./memory/MemoryArtifactStore.ts"
 import * as MemoryAuditLog from "./memory/MemoryAuditLog.ts"
 import * as MemoryCatalog from "./memory/MemoryCatalog.ts"
+import * as MemoryCertificateCorrections from "./memory/MemoryCertificateCorrections.ts"
+import * as MemoryCertificateCredentials from "./memory/MemoryCertificateCredentials.ts"
 import * as MemoryCertificateLinks from "./memory/MemoryCertificateLinks.ts"
 import * as MemoryCertificates from "./memory/MemoryCertificates.ts"
 import * as MemoryCheckoutIntents from "./memory/MemoryCheckoutIntents.ts"
@@ -13,8 +15,10 @@ import * as MemoryEntitlements from "./memory/MemoryEntitlements.ts"
 import * as MemoryGatewayEventInbox from "./memory/MemoryGatewayEventInbox.ts"
 import * as MemoryIdGenerator from "./memory/MemoryIdGenerator.ts"
 import * as MemoryJobQueue from "./memory/MemoryJobQueue.ts"
+import * as MemoryJobsAdmin from "./memory/MemoryJobsAdmin.ts"
 import * as MemoryMailer from "./memory/MemoryMailer.ts"
 import * as MemoryManualReview from "./memory/MemoryManualReview.ts"
+import * as MemoryOperatorActions from "./memory/MemoryOperatorActions.ts"
 import * as MemoryPaymentGateways from "./memory/MemoryPaymentGateways.ts"
 import * as MemoryPayments from "./memory/MemoryPayments.ts"
 import * as MemoryReconciliation from "./memory/MemoryReconciliation.ts"
@@ -34,6 +38,8 @@ export {
   MemoryArtifactStore,
   MemoryAuditLog,
   MemoryCatalog,
+  MemoryCertificateCorrections,
+  MemoryCertificateCredentials,
   MemoryCertificateLinks,
   MemoryCertificates,
   MemoryCheckoutIntents,
@@ -42,8 +48,10 @@ export {
   MemoryGatewayEventInbox,
   MemoryIdGenerator,
   MemoryJobQueue,
+  MemoryJobsAdmin,
   MemoryMailer,
   MemoryManualReview,
+  MemoryOperatorActions,
   MemoryPaymentGateways,
   MemoryPayments,
   MemoryReconciliation,

@@ -62,6 +62,17 @@ export const issueCertificate = Effect.fn("issueCertificate")(function* (
   }
   const { state } = yield* currentState(CertificateLedger, certificateId)
   if (state._tag === "Issued") {
+    // A no-op on the log that re-projects: a crash right after the issuing append left the document pending.
+    yield* transitionCertificate(
+      certificateId,
+      {
+        _tag: "CertificateIssued",
+        version: state.version,
+        pngSha256: state.pngSha256,
+        pdfSha256: state.pdfSha256
+      },
+      by
+    )
     yield* JobQueue.use((jobs) =>
       jobs.enqueue({ _tag: "SendCertificateEmail", certificateId, version: state.version })
     )

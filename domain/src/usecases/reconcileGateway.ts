@@ -6,6 +6,7 @@ import { PaymentReference } from "../model/GatewayEvent.ts"
 import { Clock } from "../ports/Clock.ts"
 import { ManualReview, ReviewItem } from "../ports/ManualReview.ts"
 import { type GatewayPaymentSnapshot, PaymentGateways, type TimeWindow } from "../ports/PaymentGateways.ts"
+import { Payments } from "../ports/Payments.ts"
 import { ReconciliationRun, ReconciliationRuns } from "../ports/ReconciliationRuns.ts"
 import { findPaymentFor } from "./findPaymentFor.ts"
 import { reconcilerActor, recordPaymentFact } from "./recordPaymentFact.ts"
@@ -39,7 +40,10 @@ const reconcileOne = (snapshot: GatewayPaymentSnapshot) =>
       )
       return "flagged"
     }
-    const { state } = yield* currentState(PaymentLedger, payment.value.paymentId)
+    const { state, version } = yield* currentState(PaymentLedger, payment.value.paymentId)
+    // A crash between a log append and its projection may have left the document behind its log.
+    if (payment.value.version < version)
+      yield* Payments.use((p) => p.project(payment.value.paymentId, state, version))
     if (state === snapshot.status) return "in sync"
     const outcome = yield* recordPaymentFact(snapshot, reconcilerActor)
     return outcome.startsWith("applied") ? "fixed" : outcome.startsWith("flagged") ? "flagged" : "in sync"

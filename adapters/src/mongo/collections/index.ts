@@ -3,7 +3,14 @@ import { auditSchema } from "./audit.ts"
 import { completionSchema, courseSchema, learnerSchema, offerSchema } from "./catalog.ts"
 import { certificateSchema, certificateVersionSchema, entitlementSchema } from "./entitlements.ts"
 import { inboxSchema } from "./inbox.ts"
-import { emailClaimSchema, janitorCheckSchema, reconciliationRunSchema, reviewSchema } from "./operations.ts"
+import {
+  emailClaimSchema,
+  janitorCheckSchema,
+  operatorActionSchema,
+  reconciliationRunSchema,
+  reviewResolutionSchema,
+  reviewSchema
+} from "./operations.ts"
 import { checkoutIntentSchema, paymentRefSchema, paymentSchema } from "./payments.ts"
 
 export const collections = {
@@ -16,6 +23,8 @@ export const collections = {
   CertificateVersion: certificateVersionSchema,
   AuditEntry: auditSchema,
   ReviewItem: reviewSchema,
+  ReviewResolution: reviewResolutionSchema,
+  OperatorAction: operatorActionSchema,
   EmailClaim: emailClaimSchema,
   ReconciliationRun: reconciliationRunSchema,
   JanitorCheck: janitorCheckSchema,
@@ -45,6 +54,8 @@ export const requiredUniqueIndexes: ReadonlyArray<{ collection: string; key: Rec
   { collection: "certificate_versions", key: { certificateId: 1, version: 1 } },
   { collection: "audit_log", key: { "subject.type": 1, "subject.id": 1, seq: 1 } },
   { collection: "manual_reviews", key: { subjectId: 1, reason: 1 } },
+  { collection: "review_resolutions", key: { subjectId: 1, reason: 1 } },
+  { collection: "operator_actions", key: { actionId: 1 } },
   { collection: "email_deliveries", key: { key: 1, generation: 1 } },
   { collection: "janitor_checks", key: { paymentId: 1, checkpoint: 1 } },
   { collection: "course_completions", key: { learnerId: 1, courseId: 1 } },

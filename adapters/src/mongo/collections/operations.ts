@@ -9,11 +9,46 @@ export const reviewSchema = new Schema(
     details: { type: String, required: true },
     flaggedAt: { type: Date, required: true },
     resolvedAt: Date,
-    resolution: String
+    resolution: String,
+    resolvedBy: String
   },
   { versionKey: false, strict: "throw", collection: "manual_reviews" }
 )
 reviewSchema.index({ subjectId: 1, reason: 1 }, { unique: true, name: "review_unique" })
+reviewSchema.index({ resolvedAt: 1, flaggedAt: 1 }, { name: "review_open" })
+
+/** _id = `subjectId|reason`: the unique insert is the resolution, so two operators cannot both resolve. */
+export const reviewResolutionSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    subjectId: { type: String, required: true },
+    reason: { type: String, required: true },
+    resolution: { type: String, required: true },
+    resolvedBy: { type: String, required: true },
+    resolvedAt: { type: Date, required: true }
+  },
+  { versionKey: false, strict: "throw", collection: "review_resolutions" }
+)
+reviewResolutionSchema.index({ subjectId: 1, reason: 1 }, { unique: true, name: "review_resolution_unique" })
+
+/** _id = the request id: an operator's double submit is recorded once. Append-only. */
+export const operatorActionSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    actionId: { type: String, required: true },
+    operatorId: { type: String, required: true },
+    kind: { type: String, required: true },
+    subjectType: { type: String, required: true },
+    subjectId: { type: String, required: true },
+    reason: { type: String, required: true },
+    details: { type: Schema.Types.Mixed, required: true },
+    at: { type: Date, required: true }
+  },
+  { versionKey: false, strict: "throw", collection: "operator_actions", minimize: false }
+)
+operatorActionSchema.index({ actionId: 1 }, { unique: true, name: "operator_action_unique" })
+operatorActionSchema.index({ subjectId: 1, at: 1 }, { name: "operator_action_subject" })
+operatorActionSchema.index({ at: -1 }, { name: "operator_action_recent" })
 
 /** Email send claims: _id = `key#generation`; the unique insert is the claim. */
 export const emailClaimSchema = new Schema(

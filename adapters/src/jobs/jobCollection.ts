@@ -1,0 +1,30 @@
+import { MongoJobRepository } from "@agendajs/mongo-backend"
+import type { Agenda } from "agenda"
+import { type Collection, type Document, ObjectId } from "mongodb"
+
+export const JOBS_COLLECTION = "agendaJobs"
+
+/** The jobs collection behind an Agenda made by `makeAgenda`, for the queries Agenda has no API for. */
+export const jobCollection = (agenda: Agenda): Collection<Document> => {
+  if (!(agenda.db instanceof MongoJobRepository))
+    throw new Error("the job queue needs Agenda's MongoDB backend (use makeAgenda)")
+  return agenda.db.collection as unknown as Collection<Document>
+}
+
+/** Waiting to run: due or scheduled, not disabled, not locked by a worker (failed ones waiting to retry too). */
+export const pendingFilter = { nextRunAt: { $ne: null }, lockedAt: null, disabled: { $ne: true } }
+
+/**
+ * Whether this process still holds the job's lock. On FerretDB two workers can both lock a job (the
+ * conditional update is not atomic) and the later write wins; the earlier one sees the other's name here
+ * and steps aside. It narrows the window rather than closing it, which the handlers' idempotency covers.
+ */
+export const stillLockedBy = async (agenda: Agenda, jobId: unknown): Promise<boolean> => {
+  const owner = agenda.attrs.name
+  if (!owner || (typeof jobId !== "string" && !(jobId instanceof ObjectId))) return true
+  const doc = await jobCollection(agenda).findOne(
+    { _id: new ObjectId(String(jobId)) },
+    { projection: { lastModifiedBy: 1 } }
+  )
+  return doc === null || doc.lastModifiedBy === owner
+}

@@ -1,0 +1,46 @@
+import { MongoBackend } from "@agendajs/mongo-backend"
+import { Agenda, InMemoryNotificationChannel } from "agenda"
+import { MongoClient } from "mongodb"
+
+import { JOBS_COLLECTION } from "./jobCollection.ts"
+
+export interface AgendaOptions {
+  readonly mongodbUri: string
+  /** Shown as `lastModifiedBy` on the jobs this process touches. */
+  readonly name?: string
+  /** How often to poll for due jobs (default 500 ms). Jobs enqueued in this process start at once. */
+  readonly processEvery?: string | number
+  /** Jobs of one kind run at once in this process (default 5). */
+  readonly defaultConcurrency?: number
+  /** A lock older than this is a crashed worker's, and another worker takes the job (default 60 s). */
+  readonly lockLifetimeMs?: number
+}
+
+const clients = new WeakMap<Agenda, MongoClient>()
+
+/**
+ * Agenda on the ledger's database, with a connection of its own. The in-process notification channel
+ * starts a job enqueued by this process at once (issue → email needs no poll); jobs from other
+ * processes (the API's webhook) are found by polling, hence the short default interval.
+ */
+export const makeAgenda = async (options: AgendaOptions): Promise<Agenda> => {
+  const client = await MongoClient.connect(options.mongodbUri, { serverSelectionTimeoutMS: 10_000 })
+  const agenda = new Agenda({
+    backend: new MongoBackend({ mongo: client.db(), collection: JOBS_COLLECTION }),
+    ...(options.name === undefined ? {} : { name: options.name }),
+    processEvery: options.processEvery ?? 500,
+    defaultConcurrency: options.defaultConcurrency ?? 5,
+    defaultLockLifetime: options.lockLifetimeMs ?? 60_000,
+    notificationChannel: new InMemoryNotificationChannel()
+  })
+  await agenda.ready
+  clients.set(agenda, client)
+  return agenda
+}
+
+/** Stops processing (unlocking this process's jobs) and closes the connection `makeAgenda` opened. */
+export const closeAgenda = async (agenda: Agenda) => {
+  await agenda.stop(false)
+  await clients.get(agenda)?.close()
+  clients.delete(agenda)
+}

@@ -1,0 +1,39 @@
+import { MongoLedger } from "@certify/adapters"
+import { layerCertificateCredentials, type SigningKey } from "@certify/adapters/credentials"
+import { layerPaymentGateways } from "@certify/adapters/gateways"
+import { layerCryptoIdGenerator } from "@certify/adapters/ids"
+import { layerJobQueue, layerJobsAdmin, type makeAgenda } from "@certify/adapters/jobs"
+import { layerCertificateLinks } from "@certify/adapters/links"
+import { layerSmtpMailer } from "@certify/adapters/mail"
+import { layerHttpRenderer } from "@certify/adapters/renderer"
+import { layerGridFsArtifactStore } from "@certify/adapters/storage"
+import { Clock } from "@certify/domain"
+import { Layer } from "effect"
+import { Digest } from "effect/crypto"
+import { renderSeconds } from "../observability/metrics.ts"
+import type { ProcessSettings } from "./settings.ts"
+
+export type Agenda = Awaited<ReturnType<typeof makeAgenda>>
+
+/** Every port the use cases need, from the live adapters: the one place where the system is wired. */
+export const makeAppLayer = (settings: ProcessSettings, agenda: Agenda, signingKey: SigningKey) =>
+  Layer.mergeAll(
+    layerGridFsArtifactStore,
+    layerPaymentGateways(settings.gateways),
+    layerJobQueue(agenda),
+    layerJobsAdmin(agenda),
+    layerSmtpMailer(settings.mail),
+    layerHttpRenderer({
+      url: settings.rendererUrl,
+      onRendered: (format, seconds) => renderSeconds.observe({ format }, seconds)
+    }),
+    layerCryptoIdGenerator,
+    layerCertificateLinks({ publicBaseUrl: settings.app.publicBaseUrl, issuer: settings.issuer }),
+    layerCertificateCredentials(signingKey),
+    Clock.layer,
+    Digest.layerWebCrypto
+  ).pipe(
+    Layer.provideMerge(MongoLedger.layer({ uri: settings.mongodbUri })),
+    // A missing unique index is a deployment error: the process must not start.
+    Layer.orDie
+  )

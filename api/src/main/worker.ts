@@ -1,0 +1,28 @@
+import { loadSigningKey } from "@certify/adapters/credentials"
+import { closeAgenda, makeAgenda } from "@certify/adapters/jobs"
+import { Effect, ManagedRuntime } from "effect"
+import { logger } from "../observability/logger.ts"
+import { startWorker } from "../worker/startWorker.ts"
+import { startWorkerMetricsServer } from "../worker/workerMetricsServer.ts"
+import { makeAppLayer } from "./appLayer.ts"
+import { readProcessSettings } from "./settings.ts"
+import { onShutdown, runMain } from "./shutdown.ts"
+
+/** A worker process: runs the background jobs (events, certificates, emails) and the scheduled sweeps. */
+runMain("worker", async () => {
+  const settings = readProcessSettings()
+  const name = process.env.WORKER_NAME ?? `worker-${process.pid}`
+  const agenda = await makeAgenda({ mongodbUri: settings.mongodbUri, name })
+  const signingKey = await loadSigningKey({ env: process.env, dataDir: settings.app.dataDir })
+  const runtime = ManagedRuntime.make(makeAppLayer(settings, agenda, signingKey))
+  await runtime.runPromise(Effect.void)
+  const worker = await startWorker({ runtime, agenda, logger: logger.child({ worker: name }) })
+  const metrics = await startWorkerMetricsServer(Number(process.env.WORKER_PORT ?? 0))
+  logger.info({ worker: name, metrics: metrics?.url }, "worker running")
+  onShutdown(async () => {
+    await worker.stop()
+    await metrics?.close()
+    await closeAgenda(agenda)
+    await runtime.dispose()
+  })
+})

@@ -1,0 +1,2 @@
+/** A fresh idempotency key for one user action. */
+export const newRequestId = (): string => crypto.randomUUID()
