@@ -34,15 +34,17 @@ export interface AppDeps {
   readonly rateBudgets?: RateBudgets
 }
 
-const apiPrefixes = [
-  "/trpc",
-  "/platform",
-  "/verify",
-  "/certificates",
-  "/ops",
-  "/webhooks",
-  "/.well-known",
-  "/metrics"
+/** Paths the server owns; every other GET is a screen of the web client (so a hard reload works). */
+const serverPaths = [
+  /^\/trpc(\/|$)/,
+  /^\/platform\//,
+  /^\/verify\//,
+  /^\/certificates\/[^/]+\/[^/]+$/,
+  /^\/ops\/jobs(\/|$)/,
+  /^\/webhooks\//,
+  /^\/checkout\//,
+  /^\/\.well-known\//,
+  /^\/(metrics|healthz|readyz)$/
 ]
 
 /** The API process's HTTP surface, one express app. */
@@ -90,7 +92,7 @@ export const createApp = (deps: AppDeps): express.Express => {
   if (webDistDir !== undefined && existsSync(join(webDistDir, "index.html"))) {
     app.use(express.static(webDistDir, { index: false, maxAge: "1h" }))
     app.get(/.*/, (request, response, next) => {
-      if (apiPrefixes.some((prefix) => request.path.startsWith(prefix))) return next()
+      if (serverPaths.some((path) => path.test(request.path))) return next()
       response.setHeader("Cache-Control", "no-cache")
       response.sendFile(join(webDistDir, "index.html"))
     })

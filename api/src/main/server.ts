@@ -7,7 +7,9 @@ import { logger } from "../observability/logger.ts"
 import { webhookRoutes } from "../webhooks/webhookRoutes.ts"
 import { agendashHandler } from "./agendash.ts"
 import { makeAppLayer } from "./appLayer.ts"
+import { embeddedAuthenticator } from "./embeddedUsers.ts"
 import { listen } from "./listen.ts"
+import { readRateBudgets } from "./rateBudgets.ts"
 import { readiness } from "./readiness.ts"
 import { readProcessSettings } from "./settings.ts"
 import { onShutdown, runMain } from "./shutdown.ts"
@@ -25,6 +27,8 @@ runMain("api", async () => {
     config: settings.app,
     sessionSecret: settings.sessionSecret,
     platformApiKey: settings.platformApiKey,
+    authenticator: embeddedAuthenticator(settings.sessionSecret, process.env),
+    rateBudgets: readRateBudgets(process.env),
     logger,
     extraRouters: [webhookRoutes(deps), checkoutRoutes(deps)],
     agendash: agendashHandler(agenda),

@@ -16,7 +16,18 @@ runMain("worker", async () => {
   const signingKey = await loadSigningKey({ env: process.env, dataDir: settings.app.dataDir })
   const runtime = ManagedRuntime.make(makeAppLayer(settings, agenda, signingKey))
   await runtime.runPromise(Effect.void)
-  const worker = await startWorker({ runtime, agenda, logger: logger.child({ worker: name }) })
+  const env = process.env
+  const worker = await startWorker({
+    runtime,
+    agenda,
+    logger: logger.child({ worker: name }),
+    schedules: {
+      ...(env.SWEEP_INBOX_EVERY ? { sweepInboxEvery: env.SWEEP_INBOX_EVERY } : {}),
+      ...(env.RECONCILE_EVERY ? { reconcileEvery: env.RECONCILE_EVERY } : {}),
+      ...(env.JANITOR_EVERY ? { janitorEvery: env.JANITOR_EVERY } : {})
+    },
+    ...(env.SWEEP_DELAY_MS ? { sweepDelayMs: Number(env.SWEEP_DELAY_MS) } : {})
+  })
   const metrics = await startWorkerMetricsServer(Number(process.env.WORKER_PORT ?? 0))
   logger.info({ worker: name, metrics: metrics?.url }, "worker running")
   onShutdown(async () => {

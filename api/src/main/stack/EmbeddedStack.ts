@@ -41,6 +41,7 @@ export interface EmbeddedStack {
     readonly mailWeb: string
     readonly mongodb: string
   }
+  readonly dataDir: string
   readonly secrets: ReturnType<typeof loadDevSecrets>
   readonly processes: ReadonlyArray<ManagedProcess>
   /** Stops and starts the local database on the same port and data (only when the stack owns it). */
@@ -104,6 +105,8 @@ export const startEmbeddedStack = async (options: EmbeddedStackOptions): Promise
     const env: Record<string, string | undefined> = {
       ...process.env,
       NODE_ENV: process.env.NODE_ENV ?? "development",
+      // Children log even under vitest (which silences the in-process logger); tests send it to a file.
+      LOG_LEVEL: process.env.STACK_LOG_LEVEL ?? "info",
       MONGODB_URI: database.uri,
       CERTIFY_DATA_DIR: options.dataDir,
       PUBLIC_BASE_URL: urls.api,
@@ -186,6 +189,7 @@ export const startEmbeddedStack = async (options: EmbeddedStackOptions): Promise
 
     return {
       urls: { ...urls, mongodb: database.uri },
+      dataDir: options.dataDir,
       secrets,
       processes,
       restartDatabase,
