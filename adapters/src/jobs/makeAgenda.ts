@@ -19,6 +19,13 @@ export interface AgendaOptions {
 const clients = new WeakMap<Agenda, MongoClient>()
 
 /**
+ * Jobs live in a database of their own next to the ledger's. The workers poll it constantly; on FerretDB's
+ * SQLite handler a database is one SQLite file with one writer at a time, so sharing it would make every
+ * ledger write queue behind the polls. On MongoDB it costs nothing.
+ */
+export const jobsDatabaseName = (ledgerDatabase: string) => `${ledgerDatabase.slice(0, 58)}_jobs`
+
+/**
  * Agenda on the ledger's database, with a connection of its own. The in-process notification channel
  * starts a job enqueued by this process at once (issue → email needs no poll); jobs from other
  * processes (the API's webhook) are found by polling, hence the short default interval.
@@ -26,12 +33,18 @@ const clients = new WeakMap<Agenda, MongoClient>()
 export const makeAgenda = async (options: AgendaOptions): Promise<Agenda> => {
   const client = await MongoClient.connect(options.mongodbUri, { serverSelectionTimeoutMS: 10_000 })
   const agenda = new Agenda({
-    backend: new MongoBackend({ mongo: client.db(), collection: JOBS_COLLECTION }),
+    backend: new MongoBackend({
+      mongo: client.db(jobsDatabaseName(client.db().databaseName)),
+      collection: JOBS_COLLECTION
+    }),
     ...(options.name === undefined ? {} : { name: options.name }),
     processEvery: options.processEvery ?? 500,
     defaultConcurrency: options.defaultConcurrency ?? 5,
     defaultLockLifetime: options.lockLifetimeMs ?? 60_000,
-    notificationChannel: new InMemoryNotificationChannel()
+    notificationChannel: new InMemoryNotificationChannel(),
+    // Every poll scans the jobs collection (FerretDB pushes little down to SQLite): keep it to live work.
+    // A finished one-off job's story is in the audit log; failed and dead jobs stay.
+    removeOnComplete: true
   })
   await agenda.ready
   clients.set(agenda, client)

@@ -28,6 +28,9 @@ const shutdown = async (signal: string) => {
 export const runMain = (name: string, main: () => Promise<void>) => {
   process.once("SIGINT", () => void shutdown("SIGINT"))
   process.once("SIGTERM", () => void shutdown("SIGTERM"))
+  // Started by the embedded stack: leave with it, even when it was killed without a chance to stop us.
+  const parent = Number(process.env.CERTIFY_PARENT_PID ?? 0)
+  if (parent > 0) setInterval(() => process.ppid !== parent && void shutdown("parent exited"), 1_000).unref()
   main().catch((error: unknown) => {
     logger.fatal({ process: name, err: error }, `${name} failed to start`)
     process.exit(1)

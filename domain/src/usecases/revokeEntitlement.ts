@@ -1,5 +1,11 @@
 import { Effect, Option } from "effect"
-import { type TransitionCause, transitionCertificate, transitionEntitlement } from "../ledger/subjects.ts"
+import { currentState } from "../ledger/commitTransition.ts"
+import {
+  CertificateLedger,
+  type TransitionCause,
+  transitionCertificate,
+  transitionEntitlement
+} from "../ledger/subjects.ts"
 import type { RevocationReason } from "../machines/EntitlementMachine.ts"
 import type { EntitlementId } from "../model/Ids.ts"
 import { Certificates } from "../ports/Certificates.ts"
@@ -20,7 +26,13 @@ export const revokeEntitlement = Effect.fn("revokeEntitlement")(function* (
   )
   const certificate = yield* Certificates.use((c) => c.findByEntitlement(entitlementId))
   if (Option.isSome(certificate)) {
-    yield* transitionCertificate(certificate.value.certificateId, { _tag: "CertificateRevoked", reason }, by)
+    const certificateId = certificate.value.certificateId
+    // A crash between the certificate's creation and its request leaves its log empty, where a revocation
+    // does not apply: complete the request first, so that the certificate ends revoked, not pending.
+    const { state } = yield* currentState(CertificateLedger, certificateId)
+    if (state._tag === "None")
+      yield* transitionCertificate(certificateId, { _tag: "CertificateRequested" }, by)
+    yield* transitionCertificate(certificateId, { _tag: "CertificateRevoked", reason }, by)
   }
   return "revoked"
 })

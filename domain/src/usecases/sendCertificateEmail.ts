@@ -1,4 +1,5 @@
 import { Effect, Option } from "effect"
+import { MailUnavailable } from "../errors/DeliveryErrors.ts"
 import { CertificateNotFound } from "../errors/LedgerErrors.ts"
 import { currentState } from "../ledger/commitTransition.ts"
 import { CertificateLedger } from "../ledger/subjects.ts"
@@ -46,7 +47,12 @@ export const sendCertificateEmail = Effect.fn("sendCertificateEmail")(function* 
   const key = emailKey(certificateId, version)
   const claim = yield* deliveries.claim(key, yield* clock.now, EMAIL_LEASE_MILLIS)
   if (claim._tag === "AlreadySent") return "already sent"
-  if (claim._tag === "InProgress") return "in progress elsewhere"
+  if (claim._tag === "InProgress")
+    // Not done: another worker holds the send, or held it and crashed. Failing makes the job retry, and
+    // once the lease has lapsed the retry takes the send over (with the same Message-ID).
+    return yield* new MailUnavailable({
+      reason: `send in progress elsewhere since ${claim.claimedAt.toISOString()}; retry after the lease`
+    })
 
   const store = yield* ArtifactStore
   const pdf = yield* Effect.map(store.get(rendition.pdf.key), Option.getOrThrow)

@@ -107,6 +107,7 @@ export const startEmbeddedStack = async (options: EmbeddedStackOptions): Promise
       NODE_ENV: process.env.NODE_ENV ?? "development",
       // Children log even under vitest (which silences the in-process logger); tests send it to a file.
       LOG_LEVEL: process.env.STACK_LOG_LEVEL ?? "info",
+      CERTIFY_PARENT_PID: String(process.pid),
       MONGODB_URI: database.uri,
       CERTIFY_DATA_DIR: options.dataDir,
       PUBLIC_BASE_URL: urls.api,
