@@ -2,7 +2,11 @@ import { defineConfig } from "vitest/config"
 
 const ALL = "{domain,adapters,api,renderer,web,test}/src/**/*.test.ts"
 /** Suites that start the whole product as real processes: they run after the rest, the chaos test alone. */
-const WHOLE_PRODUCT = ["test/src/browser/**/*.test.ts", "test/src/attack/**/*.test.ts"]
+const WHOLE_PRODUCT = [
+  "test/src/browser/**/*.test.ts",
+  "test/src/attack/**/*.test.ts",
+  "test/src/**/*.e2e.test.ts"
+]
 const CHAOS = ["test/src/chaos/**/*.test.ts"]
 
 export default defineConfig({

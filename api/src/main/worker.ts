@@ -16,6 +16,8 @@ runMain("worker", async () => {
   const signingKey = await loadSigningKey({ env: process.env, dataDir: settings.app.dataDir })
   const runtime = ManagedRuntime.make(makeAppLayer(settings, agenda, signingKey))
   await runtime.runPromise(Effect.void)
+  // Health first: scheduling the recurring jobs can take a while on a busy database.
+  const metrics = await startWorkerMetricsServer(Number(process.env.WORKER_PORT ?? 0))
   const env = process.env
   const worker = await startWorker({
     runtime,
@@ -28,7 +30,6 @@ runMain("worker", async () => {
     },
     ...(env.SWEEP_DELAY_MS ? { sweepDelayMs: Number(env.SWEEP_DELAY_MS) } : {})
   })
-  const metrics = await startWorkerMetricsServer(Number(process.env.WORKER_PORT ?? 0))
   logger.info({ worker: name, metrics: metrics?.url }, "worker running")
   onShutdown(async () => {
     await worker.stop()

@@ -8,6 +8,9 @@ export interface ReceivedEmail {
   readonly headers?: Readonly<Record<string, string>>
 }
 
+/** The Message-ID as sent (maildev keeps it among the headers). */
+export const messageIdOf = (email: ReceivedEmail) => email.messageId ?? email.headers?.["message-id"] ?? ""
+
 export const receivedEmails = async (mailWebUrl: string): Promise<ReadonlyArray<ReceivedEmail>> => {
   const response = await fetch(`${mailWebUrl}/api/email`)
   if (!response.ok) throw new Error(`mail catcher answered ${response.status}`)

@@ -7,7 +7,7 @@ import { Money } from "../../model/Money.ts"
 import { ManualReview, ReviewItem } from "../../ports/ManualReview.ts"
 import { OperatorActions } from "../../ports/OperatorActions.ts"
 import { deliverEvent } from "../../testing/deliverEvent.ts"
-import { clickBuy, drainJobs, historyOf, layerMemoryAll, snapshotOf } from "../../testing/index.ts"
+import { clickBuy, drainJobs, historyOf, layerMemoryAll, PROPERTY_RUNS, snapshotOf } from "../../testing/index.ts"
 import * as MemoryCertificateCorrections from "../../testing/memory/MemoryCertificateCorrections.ts"
 import * as MemoryJobsAdmin from "../../testing/memory/MemoryJobsAdmin.ts"
 import * as MemoryOperatorActions from "../../testing/memory/MemoryOperatorActions.ts"
@@ -149,7 +149,7 @@ describe("an operator corrects and revokes certificates", () => {
           assert.isTrue(Exit.isFailure(exit))
         }
       ),
-      { numRuns: 50 }
+      { numRuns: PROPERTY_RUNS }
     )
   })
 })
