@@ -7,7 +7,14 @@ import { Money } from "../../model/Money.ts"
 import { ManualReview, ReviewItem } from "../../ports/ManualReview.ts"
 import { OperatorActions } from "../../ports/OperatorActions.ts"
 import { deliverEvent } from "../../testing/deliverEvent.ts"
-import { clickBuy, drainJobs, historyOf, layerMemoryAll, PROPERTY_RUNS, snapshotOf } from "../../testing/index.ts"
+import {
+  clickBuy,
+  drainJobs,
+  historyOf,
+  layerMemoryAll,
+  PROPERTY_RUNS,
+  snapshotOf
+} from "../../testing/index.ts"
 import * as MemoryCertificateCorrections from "../../testing/memory/MemoryCertificateCorrections.ts"
 import * as MemoryJobsAdmin from "../../testing/memory/MemoryJobsAdmin.ts"
 import * as MemoryOperatorActions from "../../testing/memory/MemoryOperatorActions.ts"
