@@ -4,6 +4,7 @@ import { demoPurchaseCommand } from "./commands/demoPurchase.ts"
 import { explainCommand } from "./commands/explain.ts"
 import { jobsCommand } from "./commands/jobs.ts"
 import { reconcileCommand } from "./commands/reconcile.ts"
+import { runsCommand } from "./commands/runs.ts"
 import { verifyAuditCommand } from "./commands/verifyAudit.ts"
 
 const USAGE = `certify — operator commands (run next to \`pnpm start\`, or with MONGODB_URI and the secrets set)
@@ -11,6 +12,7 @@ const USAGE = `certify — operator commands (run next to \`pnpm start\`, or wit
   certify demo-purchase --gateway stripe|razorpay [--learner ada] [--course <id>] [--decline-first]
   certify explain <payment id | certificate id | learner id>
   certify reconcile --gateway stripe|razorpay [--since 24h | <ISO date>]
+  certify runs                      (the latest reconciliation runs)
   certify verify-audit
   certify jobs
 `
@@ -55,6 +57,8 @@ const run = async (argv: ReadonlyArray<string>) => {
       return withRuntime(async (cli) =>
         ok(await reconcileCommand(cli, { gateway: values.gateway, since: values.since }))
       )
+    case "runs":
+      return withRuntime(async (cli) => ok(await runsCommand(cli)))
     case "verify-audit":
       return withRuntime(verifyAuditCommand)
     case "jobs":
