@@ -1,20 +1,11 @@
-import {
-  GatewayEvent,
-  type GatewayEventId,
-  type GatewayEventKind,
-  inboxKey,
-  type Money
-} from "@certify/domain"
-import { isRecord, moneyFrom, referenceOf } from "../shared/values.ts"
+import type { GatewayEvent, GatewayEventId, GatewayEventKind } from "@certify/domain"
+import { gatewayEventOf, type MappedEvent } from "../shared/mappedEvent.ts"
+import { isRecord, moneyFrom } from "../shared/values.ts"
 import { notesOf } from "./razorpaySnapshots.ts"
 
 type Entities = Record<string, Record<string, unknown>>
 
-interface Mapped {
-  readonly kind: GatewayEventKind
-  readonly reference: Parameters<typeof referenceOf>[0]
-  readonly amount?: Money | undefined
-}
+type Mapped = MappedEvent
 
 const entity = (payload: Record<string, unknown>, name: string) => {
   const wrapper = payload[name]
@@ -85,20 +76,5 @@ export const normalizeRazorpayEvent = (eventId: GatewayEventId, body: unknown): 
   const mapped: Mapped = mapper
     ? mapper(entities)
     : { kind: "unknown", reference: paymentReference(entities) }
-  // A payment we cannot check the amount of is never reported as paid (a person looks at it instead).
-  if (mapped.kind === "payment_succeeded" && mapped.amount === undefined) return undefined
-  try {
-    return new GatewayEvent({
-      eventId,
-      gateway: "razorpay",
-      kind: mapped.kind,
-      gatewayType: body.event,
-      reference: referenceOf(mapped.reference),
-      ...(mapped.amount === undefined ? {} : { amount: mapped.amount }),
-      occurredAt: new Date(body.created_at * 1000),
-      rawPayloadRef: inboxKey("razorpay", eventId)
-    })
-  } catch {
-    return undefined
-  }
+  return gatewayEventOf("razorpay", eventId, body.event, body.created_at, mapped)
 }

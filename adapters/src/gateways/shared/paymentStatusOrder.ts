@@ -1,18 +1,7 @@
-import type { PaymentStatus } from "@certify/domain"
+import { PaymentStatus } from "@certify/domain"
 
-// The payment machine's forward order: each state may move to every state after it.
-const order: ReadonlyArray<PaymentStatus> = [
-  "created",
-  "pending",
-  "failed",
-  "expired",
-  "succeeded",
-  "partially_refunded",
-  "disputed",
-  "dispute_won",
-  "refunded",
-  "dispute_lost"
-]
+// The payment machine's forward order is the order its statuses are declared in (a total order).
+const order: ReadonlyArray<PaymentStatus> = PaymentStatus.literals
 
 /**
  * The furthest of the facts a gateway reports about one payment (paid, then refunded, then disputed...).

@@ -1,20 +1,11 @@
-import {
-  GatewayEvent,
-  type GatewayEventId,
-  type GatewayEventKind,
-  inboxKey,
-  type Money
-} from "@certify/domain"
-import { isRecord, moneyFrom, referenceOf } from "../shared/values.ts"
+import type { GatewayEvent, GatewayEventId } from "@certify/domain"
+import { gatewayEventOf, type MappedEvent } from "../shared/mappedEvent.ts"
+import { isRecord, moneyFrom } from "../shared/values.ts"
 import { disputeStatusFact } from "./stripeSnapshots.ts"
 
 type Fields = Record<string, unknown>
 
-interface Mapped {
-  readonly kind: GatewayEventKind
-  readonly reference: Parameters<typeof referenceOf>[0]
-  readonly amount?: Money | undefined
-}
+type Mapped = MappedEvent
 
 const text = (value: unknown) => (typeof value === "string" ? value : undefined)
 const idOf = (value: unknown) => (isRecord(value) ? text(value.id) : text(value))
@@ -95,20 +86,5 @@ export const normalizeStripeEvent = (eventId: GatewayEventId, payload: unknown):
   if (object === undefined) return undefined
   const mapper = mappers[payload.type]
   const mapped: Mapped = mapper ? mapper(object) : { kind: "unknown", reference: {} }
-  // A payment we cannot check the amount of is never reported as paid (a person looks at it instead).
-  if (mapped.kind === "payment_succeeded" && mapped.amount === undefined) return undefined
-  try {
-    return new GatewayEvent({
-      eventId,
-      gateway: "stripe",
-      kind: mapped.kind,
-      gatewayType: payload.type,
-      reference: referenceOf(mapped.reference),
-      ...(mapped.amount === undefined ? {} : { amount: mapped.amount }),
-      occurredAt: new Date(payload.created * 1000),
-      rawPayloadRef: inboxKey("stripe", eventId)
-    })
-  } catch {
-    return undefined
-  }
+  return gatewayEventOf("stripe", eventId, payload.type, payload.created, mapped)
 }
