@@ -48,16 +48,13 @@ export const webhookRoutes = (deps: WebhookRouteDeps): express.Router => {
     const reject = (status: number, reason: string, detail: string) => {
       webhooksRejected.inc({ gateway, reason })
       log.warn({ reason, detail }, "webhook rejected")
-      respondJson(response, status, { error: reason, detail }, status === 413 ? { connection: "close" } : {})
+      respondJson(response, status, { error: reason, detail })
     }
     let rawBody: Buffer
     try {
       rawBody = await readRawBody(request, deps.gateways.webhookBodyLimitBytes)
     } catch (error) {
-      if (error instanceof BodyTooLarge) {
-        // The rest of the upload is not worth reading: answer with `connection: close`.
-        return reject(413, "payload_too_large", error.message)
-      }
+      if (error instanceof BodyTooLarge) return reject(413, "payload_too_large", error.message)
       if (error instanceof BodyAlreadyRead) {
         log.error({ detail: error.message }, "webhook routes must be mounted before any body parser")
         return respondJson(response, 500, { error: "server_misconfigured" })
