@@ -4,7 +4,7 @@ import { layer as layerAdmin } from "./AgendaJobsAdmin.ts"
 
 export type { Agenda, Job as AgendaJob } from "agenda"
 export { stateOf, summaryOf } from "./AgendaJobsAdmin.ts"
-export { JOBS_COLLECTION, jobCollection, stillLockedBy } from "./jobCollection.ts"
+export { JOBS_COLLECTION, jobCollection, releaseLocksHeldBy, stillLockedBy } from "./jobCollection.ts"
 export { decodeJobData, JOB_NAMES, type JobData, jobData, RECURRING_JOB_NAMES } from "./jobNames.ts"
 export { type AgendaOptions, closeAgenda, makeAgenda } from "./makeAgenda.ts"
 export {

@@ -28,3 +28,18 @@ export const stillLockedBy = async (agenda: Agenda, jobId: unknown): Promise<boo
   )
   return doc === null || doc.lastModifiedBy === owner
 }
+
+/**
+ * Unlocks the jobs this process's name still holds: called before a worker starts, so the jobs a
+ * SIGKILLed predecessor of the same name had locked run now instead of after the lock lifetime.
+ * Only meaningful for stable names (`worker-1`), and only while no other live process shares the name.
+ */
+export const releaseLocksHeldBy = async (agenda: Agenda): Promise<number> => {
+  const owner = agenda.attrs.name
+  if (!owner) return 0
+  const result = await jobCollection(agenda).updateMany(
+    { lastModifiedBy: owner, lockedAt: { $ne: null } },
+    { $set: { lockedAt: null } }
+  )
+  return result.modifiedCount
+}

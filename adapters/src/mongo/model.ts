@@ -37,3 +37,19 @@ export const isDuplicateKey = (error: unknown) =>
   error !== null &&
   "code" in error &&
   (error as { code: unknown }).code === 11000
+
+/**
+ * The documents at consecutive keys `idAt(1)`, `idAt(2)`, … up to the first one missing, each read by
+ * `_id`. FerretDB pushes only `_id` equality down to SQLite and decodes the whole collection for any
+ * other filter, so a subject's few rows cost a few keyed reads instead of a scan that grows with the
+ * ledger. On MongoDB it is a few indexed reads where one would do; both stay correct.
+ */
+export const findConsecutive = (model: DocumentModel, idAt: (n: number) => string) =>
+  query(async () => {
+    const found: Array<Record<string, unknown>> = []
+    for (let n = 1; ; n++) {
+      const doc = await model.findById(idAt(n)).lean<Record<string, unknown>>().exec()
+      if (doc === null) return found
+      found.push(doc)
+    }
+  })

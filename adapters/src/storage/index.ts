@@ -1,6 +1,6 @@
-import { layer } from "./GridFsArtifactStore.ts"
+import { layer } from "./DocumentArtifactStore.ts"
 
-export { ARTIFACT_BUCKET } from "./GridFsArtifactStore.ts"
+export { ARTIFACT_COLLECTION, MAX_ARTIFACT_BYTES } from "./DocumentArtifactStore.ts"
 
-/** `ArtifactStore` in GridFS on the ledger's own connection (bucket `artifacts`). */
-export const layerGridFsArtifactStore = layer
+/** `ArtifactStore` as one document per artifact on the ledger's own connection (collection `artifacts`). */
+export const layerDocumentArtifactStore = layer

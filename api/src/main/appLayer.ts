@@ -6,7 +6,7 @@ import { layerJobQueue, layerJobsAdmin, type makeAgenda } from "@certify/adapter
 import { layerCertificateLinks } from "@certify/adapters/links"
 import { layerSmtpMailer } from "@certify/adapters/mail"
 import { layerHttpRenderer } from "@certify/adapters/renderer"
-import { layerGridFsArtifactStore } from "@certify/adapters/storage"
+import { layerDocumentArtifactStore } from "@certify/adapters/storage"
 import { Clock } from "@certify/domain"
 import { Layer } from "effect"
 import { Digest } from "effect/crypto"
@@ -18,7 +18,7 @@ export type Agenda = Awaited<ReturnType<typeof makeAgenda>>
 /** Every port the use cases need, from the live adapters: the one place where the system is wired. */
 export const makeAppLayer = (settings: ProcessSettings, agenda: Agenda, signingKey: SigningKey) =>
   Layer.mergeAll(
-    layerGridFsArtifactStore,
+    layerDocumentArtifactStore,
     layerPaymentGateways(settings.gateways),
     layerJobQueue(agenda),
     layerJobsAdmin(agenda),

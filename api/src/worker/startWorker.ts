@@ -7,7 +7,9 @@ import {
   JOB_NAMES,
   PermanentJobFailure,
   RECURRING_JOB_NAMES,
+  RetryableJobFailure,
   type RetryPolicy,
+  releaseLocksHeldBy,
   stillLockedBy
 } from "@certify/adapters/jobs"
 import { type Gateway, reconcileGateway, runJanitor, sweepInbox } from "@certify/domain"
@@ -77,9 +79,11 @@ export const startWorker = async (options: WorkerOptions): Promise<{ stop(): Pro
         }
         const subject = jobSubject(job)
         if (!(await stillLockedBy(agenda, agendaJob.attrs._id))) {
-          jobsRun.inc({ job: name, outcome: "skipped" })
-          log.info(subject, "job taken by another worker; skipped")
-          return
+          // Not a success: both workers can see the other's name, and a job both "skipped" is lost.
+          // A retry costs one backoff; the handlers make the other worker's run and the retry one effect.
+          jobsRun.inc({ job: name, outcome: "deferred" })
+          log.info(subject, "job taken by another worker; deferred to a retry")
+          throw new RetryableJobFailure("taken by another worker at the same time")
         }
         const exit = await run<string, unknown>(runJob(job))
         if (Exit.isSuccess(exit)) {
@@ -102,7 +106,9 @@ export const startWorker = async (options: WorkerOptions): Promise<{ stop(): Pro
         )
         throw toThrown(failure)
       },
-      { concurrency, backoff }
+      // Lock no more than can run: Agenda otherwise locks the whole backlog, whose locks then expire
+      // in the local queue on a slow database and hand the same jobs to the other workers.
+      { concurrency, lockLimit: concurrency, backoff }
     )
   }
 
@@ -115,7 +121,7 @@ export const startWorker = async (options: WorkerOptions): Promise<{ stop(): Pro
         jobsRun.inc({ job: name, outcome: "succeeded" })
         log.info(summary, "recurring job done")
       },
-      { concurrency: 1 }
+      { concurrency: 1, lockLimit: 1 }
     )
   const orThrow = <A>(exit: Exit.Exit<A, unknown>): A => {
     if (Exit.isSuccess(exit)) return exit.value
@@ -175,6 +181,8 @@ export const startWorker = async (options: WorkerOptions): Promise<{ stop(): Pro
     if (interval === "off") return
     for (const name of names) await agenda.every(interval, name, undefined, { skipImmediate: true })
   }
+  const released = await releaseLocksHeldBy(agenda)
+  if (released > 0) logger.info({ released }, "released the job locks a previous run of this worker held")
   await agenda.start()
   await schedule(schedules.sweepInboxEvery, "30 seconds", [RECURRING_JOB_NAMES.sweepInbox])
   await schedule(schedules.reconcileEvery, "15 minutes", [

@@ -14,7 +14,7 @@ import {
 } from "@certify/adapters/jobs"
 import { layerSmtpMailer } from "@certify/adapters/mail"
 import { layerHttpRenderer } from "@certify/adapters/renderer"
-import { layerGridFsArtifactStore } from "@certify/adapters/storage"
+import { layerDocumentArtifactStore } from "@certify/adapters/storage"
 import { testDatabaseUri } from "@certify/adapters/testing"
 import { Clock } from "@certify/domain"
 import { MemoryPaymentGateways } from "@certify/domain/testing"
@@ -69,7 +69,7 @@ const servicesLayer = (uri: string, agenda: Agenda, options: PipelineOptions, da
     Effect.promise(() => loadSigningKey({ env: {}, dataDir })).pipe(
       Effect.map((signingKey) =>
         Layer.mergeAll(
-          layerGridFsArtifactStore,
+          layerDocumentArtifactStore,
           layerJobQueue(agenda),
           layerJobsAdmin(agenda),
           layerSmtpMailer({

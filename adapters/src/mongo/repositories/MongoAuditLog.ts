@@ -1,7 +1,7 @@
 import { AuditEntry, AuditLog, AuditSequenceTaken, auditKey } from "@certify/domain"
 import { Effect, Layer } from "effect"
 import { decodeDocument, encodeDocument } from "../documents.ts"
-import { insertUnique, modelsOf, query } from "../model.ts"
+import { findConsecutive, insertUnique, modelsOf, query } from "../model.ts"
 
 const decode = decodeDocument(AuditEntry, "audit_log")
 
@@ -19,14 +19,11 @@ export const layer = Layer.effect(
               ? Effect.void
               : Effect.fail(new AuditSequenceTaken({ subjectId: entry.subject.id, seq: entry.seq }))
         ),
+      // Sequences start at 1 and have no gaps (each append is at the previous length + 1).
       history: (subject) =>
-        query(() =>
-          entries
-            .find({ "subject.type": subject.type, "subject.id": subject.id })
-            .sort({ seq: 1 })
-            .lean<Array<Record<string, unknown>>>()
-            .exec()
-        ).pipe(Effect.map((docs) => docs.map(decode))),
+        findConsecutive(entries, (seq) => auditKey(subject, seq)).pipe(
+          Effect.map((docs) => docs.map(decode))
+        ),
       scan: (after, limit) =>
         query(() =>
           entries

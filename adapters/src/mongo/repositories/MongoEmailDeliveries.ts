@@ -1,6 +1,6 @@
 import { type EmailClaim, EmailDeliveries } from "@certify/domain"
 import { Effect, Layer } from "effect"
-import { insertUnique, modelsOf, query } from "../model.ts"
+import { findConsecutive, insertUnique, modelsOf, query } from "../model.ts"
 
 interface ClaimRow {
   readonly generation: number
@@ -17,9 +17,10 @@ export const layer = Layer.effect(
     return EmailDeliveries.of({
       claim: (key, now, leaseMillis) =>
         Effect.gen(function* () {
-          const rows = yield* query(() =>
-            claims.find({ key }).sort({ generation: 1 }).lean<Array<ClaimRow>>().exec()
-          )
+          // Generations start at 1 and have no gaps (each claim inserts the latest + 1).
+          const rows = (yield* findConsecutive(claims, (generation) => rowId(key, generation))) as Array<
+            Record<string, unknown> & ClaimRow
+          >
           if (rows.some((row) => row.sentAt !== undefined))
             return { _tag: "AlreadySent" } satisfies EmailClaim
           const latest = rows.at(-1)

@@ -16,15 +16,17 @@ const CERTIFICATE_MESSAGE_ID = /certificate-([A-Z0-9-]+)-v(\d+)@/
 export const ledgerCensus = (learners: ReadonlyArray<string>, emails: ReadonlyArray<ReceivedEmail>) =>
   Effect.gen(function* () {
     const ours = new Set(learners)
-    const payments = (yield* Payments.use((p) =>
-      p.listByStatus(PaymentStatus.literals, new Date(8.64e15), 100_000)
-    )).filter((p) => ours.has(p.learnerId))
-    const entitlements = (yield* Effect.forEach(learners, (id) =>
-      Entitlements.use((e) => e.listByLearner(id as LearnerId))
-    )).flat()
+    // Effects before causes (emails were read first): a read in the middle of the pipeline sees work
+    // still to do, never an effect whose cause it has not read yet.
     const certificates = (yield* Effect.forEach(learners, (id) =>
       Certificates.use((c) => c.listByLearner(id as LearnerId))
     )).flat()
+    const entitlements = (yield* Effect.forEach(learners, (id) =>
+      Entitlements.use((e) => e.listByLearner(id as LearnerId))
+    )).flat()
+    const payments = (yield* Payments.use((p) =>
+      p.listByStatus(PaymentStatus.literals, new Date(8.64e15), 100_000)
+    )).filter((p) => ours.has(p.learnerId))
     const audit = yield* verifyAuditLog()
 
     const violations: string[] = []

@@ -30,7 +30,7 @@ export const layerSyncDigest = Layer.succeed(
   })
 )
 
-/** Artifacts in memory, hashed synchronously (see `layerSyncDigest`); GridFS in production. */
+/** Artifacts in memory, hashed synchronously (see `layerSyncDigest`); one document per artifact in production. */
 export const layerArtifacts = Layer.sync(ArtifactStore, () => {
   const files = new Map<string, Uint8Array>()
   return ArtifactStore.of({
