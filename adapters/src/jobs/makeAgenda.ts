@@ -47,8 +47,24 @@ export const makeAgenda = async (options: AgendaOptions): Promise<Agenda> => {
     removeOnComplete: true
   })
   await agenda.ready
+  keepUnlockFailuresHandled(agenda)
   clients.set(agenda, client)
   return agenda
+}
+
+/**
+ * Agenda releases a lock it cannot use (the lock limit filled meanwhile, or the run is too far off)
+ * without awaiting `unlockJob`. A failed release (SQLITE_BUSY under load, the database restarting)
+ * would be an unhandled rejection, which ends the worker process. It is reported instead; the lock
+ * then expires after its lifetime like a crashed worker's.
+ */
+const keepUnlockFailuresHandled = (agenda: Agenda) => {
+  const repository = agenda.db
+  const unlockJob = repository.unlockJob.bind(repository)
+  repository.unlockJob = (job) =>
+    unlockJob(job).catch((error: unknown) => {
+      agenda.emit("error", error instanceof Error ? error : new Error(String(error)))
+    })
 }
 
 /** Stops processing (unlocking this process's jobs) and closes the connection `makeAgenda` opened. */
