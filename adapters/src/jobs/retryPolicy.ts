@@ -29,6 +29,12 @@ export class PermanentJobFailure extends Error {
 /** A retryable failure, with the domain error's tag for logs and metrics. */
 export class RetryableJobFailure extends Error {
   override readonly name = "RetryableJobFailure"
+  /** Set when the failure knows when a retry can succeed (a lease that runs out): used instead of the backoff. */
+  readonly retryAfterMs: number | undefined
+  constructor(message: string, retryAfterMs?: number) {
+    super(message)
+    this.retryAfterMs = retryAfterMs
+  }
 }
 
 export const retryDelayMs = (policy: RetryPolicy, attempt: number, random = Math.random()) => {
@@ -42,4 +48,6 @@ export const backoffFor =
   ({ attempt, error }) =>
     error instanceof PermanentJobFailure || attempt >= policy.maxAttempts
       ? null
-      : retryDelayMs(policy, attempt)
+      : error instanceof RetryableJobFailure && error.retryAfterMs !== undefined
+        ? Math.min(policy.maxDelayMs, error.retryAfterMs)
+        : retryDelayMs(policy, attempt)

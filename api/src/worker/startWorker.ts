@@ -28,6 +28,9 @@ import {
 import type { AppRuntime, AppServices } from "../runtime/AppRuntime.ts"
 import { jobFailureOf, jobSubject, toThrown } from "./jobFailure.ts"
 
+// Soon, but after the other worker's run has most likely finished (it makes the retry a no-op).
+const DEFERRED_RETRY_MS = 5_000
+
 export interface WorkerSchedules {
   /** How often the inbox sweeper runs (default "30 seconds"); "off" to not schedule it. */
   readonly sweepInboxEvery?: string
@@ -83,7 +86,7 @@ export const startWorker = async (options: WorkerOptions): Promise<{ stop(): Pro
           // A retry costs one backoff; the handlers make the other worker's run and the retry one effect.
           jobsRun.inc({ job: name, outcome: "deferred" })
           log.info(subject, "job taken by another worker; deferred to a retry")
-          throw new RetryableJobFailure("taken by another worker at the same time")
+          throw new RetryableJobFailure("taken by another worker at the same time", DEFERRED_RETRY_MS)
         }
         const exit = await run<string, unknown>(runJob(job))
         if (Exit.isSuccess(exit)) {

@@ -11,7 +11,9 @@ export class RenderRejected extends Schema.TaggedError<RenderRejected>()("Render
 }) {}
 
 export class MailUnavailable extends Schema.TaggedError<MailUnavailable>()("MailUnavailable", {
-  reason: Schema.String
+  reason: Schema.String,
+  /** When a retry can succeed at the earliest (another worker's send lease runs until then). */
+  retryAfterMillis: Schema.optional(Schema.Number)
 }) {}
 
 /** Permanent: the server rejected the recipient or the message. Recorded and shown to ops. */

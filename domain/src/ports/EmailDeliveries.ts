@@ -14,6 +14,8 @@ export class EmailDeliveries extends Context.Service<
   EmailDeliveries,
   {
     readonly claim: (key: string, now: Date, leaseMillis: number) => Effect.Effect<EmailClaim>
+    /** Whether a send under this key was confirmed: lets a re-run skip scheduling an email job. */
+    readonly wasSent: (key: string) => Effect.Effect<boolean>
     readonly markSent: (key: string, generation: number, at: Date) => Effect.Effect<void>
     readonly markFailed: (
       key: string,

@@ -14,10 +14,12 @@ import type { PaymentId } from "../model/Ids.ts"
 import { Catalog } from "../ports/Catalog.ts"
 import { Certificates } from "../ports/Certificates.ts"
 import { Clock } from "../ports/Clock.ts"
+import { EmailDeliveries } from "../ports/EmailDeliveries.ts"
 import { Entitlements } from "../ports/Entitlements.ts"
 import { IdGenerator } from "../ports/IdGenerator.ts"
 import { JobQueue } from "../ports/JobQueue.ts"
 import { Payments } from "../ports/Payments.ts"
+import { emailKey } from "./sendCertificateEmail.ts"
 
 export const TEMPLATE = { id: "classic", version: 1 } as const
 
@@ -94,9 +96,20 @@ export const grantEntitlement = Effect.fn("grantEntitlement")(function* (
       )
     )
   )
-  yield* transitionCertificate(certificate.certificateId, { _tag: "CertificateRequested" }, by)
-  yield* JobQueue.use((jobs) =>
-    jobs.enqueue({ _tag: "IssueCertificate", entitlementId: entitlement.entitlementId })
+  const requested = yield* transitionCertificate(
+    certificate.certificateId,
+    { _tag: "CertificateRequested" },
+    by
   )
+  // A repeat grant (every later event of a paid purchase settles again) schedules nothing once the
+  // certificate is issued and emailed; until then the issue job finishes or resumes the delivery.
+  const state = requested.state
+  const delivered =
+    state._tag === "Issued" &&
+    (yield* EmailDeliveries.use((d) => d.wasSent(emailKey(certificate.certificateId, state.version))))
+  if (!delivered)
+    yield* JobQueue.use((jobs) =>
+      jobs.enqueue({ _tag: "IssueCertificate", entitlementId: entitlement.entitlementId })
+    )
   return { entitlement, certificate }
 })

@@ -14,8 +14,10 @@ import { CertificateLinks } from "../ports/CertificateLinks.ts"
 import { CertificateRenderer, RenderRequest } from "../ports/CertificateRenderer.ts"
 import { Certificates } from "../ports/Certificates.ts"
 import { Clock } from "../ports/Clock.ts"
+import { EmailDeliveries } from "../ports/EmailDeliveries.ts"
 import { JobQueue } from "../ports/JobQueue.ts"
 import { ManualReview, ReviewItem } from "../ports/ManualReview.ts"
+import { emailKey } from "./sendCertificateEmail.ts"
 
 export const artifactKey = (certificateId: string, version: number, format: "png" | "pdf") =>
   `certificates/${certificateId}/v${version}.${format}`
@@ -73,9 +75,11 @@ export const issueCertificate = Effect.fn("issueCertificate")(function* (
       },
       by
     )
-    yield* JobQueue.use((jobs) =>
-      jobs.enqueue({ _tag: "SendCertificateEmail", certificateId, version: state.version })
-    )
+    // The issuing run enqueued the email; this covers a crash before it, unless the email went out.
+    if (!(yield* EmailDeliveries.use((d) => d.wasSent(emailKey(certificateId, state.version)))))
+      yield* JobQueue.use((jobs) =>
+        jobs.enqueue({ _tag: "SendCertificateEmail", certificateId, version: state.version })
+      )
     return "already issued"
   }
   if (state._tag !== "Pending") return `not pending (${state._tag})`

@@ -45,13 +45,15 @@ export const sendCertificateEmail = Effect.fn("sendCertificateEmail")(function* 
   const deliveries = yield* EmailDeliveries
   const clock = yield* Clock
   const key = emailKey(certificateId, version)
-  const claim = yield* deliveries.claim(key, yield* clock.now, EMAIL_LEASE_MILLIS)
+  const now = yield* clock.now
+  const claim = yield* deliveries.claim(key, now, EMAIL_LEASE_MILLIS)
   if (claim._tag === "AlreadySent") return "already sent"
   if (claim._tag === "InProgress")
     // Not done: another worker holds the send, or held it and crashed. Failing makes the job retry, and
     // once the lease has lapsed the retry takes the send over (with the same Message-ID).
     return yield* new MailUnavailable({
-      reason: `send in progress elsewhere since ${claim.claimedAt.toISOString()}; retry after the lease`
+      reason: `send in progress elsewhere since ${claim.claimedAt.toISOString()}; retry after the lease`,
+      retryAfterMillis: Math.max(0, claim.claimedAt.getTime() + EMAIL_LEASE_MILLIS - now.getTime()) + 1_000
     })
 
   const store = yield* ArtifactStore

@@ -14,13 +14,16 @@ export const layer = Layer.effect(
   Effect.gen(function* () {
     const { EmailClaim: claims } = yield* modelsOf("EmailClaim")
     const rowId = (key: string, generation: number) => `${key}#${generation}`
+    // Generations start at 1 and have no gaps (each claim inserts the latest + 1).
+    const rowsOf = (key: string) =>
+      findConsecutive(claims, (generation) => rowId(key, generation)) as Effect.Effect<
+        Array<Record<string, unknown> & ClaimRow>
+      >
     return EmailDeliveries.of({
+      wasSent: (key) => Effect.map(rowsOf(key), (rows) => rows.some((row) => row.sentAt !== undefined)),
       claim: (key, now, leaseMillis) =>
         Effect.gen(function* () {
-          // Generations start at 1 and have no gaps (each claim inserts the latest + 1).
-          const rows = (yield* findConsecutive(claims, (generation) => rowId(key, generation))) as Array<
-            Record<string, unknown> & ClaimRow
-          >
+          const rows = yield* rowsOf(key)
           if (rows.some((row) => row.sentAt !== undefined))
             return { _tag: "AlreadySent" } satisfies EmailClaim
           const latest = rows.at(-1)

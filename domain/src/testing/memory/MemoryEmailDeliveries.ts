@@ -21,6 +21,7 @@ export const layerMemory = Layer.sync(EmailDeliveries, () => {
         claims.set(key, [...rows, { claimedAt: now, sent: false, released: false }])
         return { _tag: "Claimed", generation: rows.length + 1 } as const
       }),
+    wasSent: (key) => Effect.sync(() => (claims.get(key) ?? []).some((row) => row.sent)),
     markSent: (key, generation) =>
       Effect.sync(() => {
         const row = claims.get(key)?.[generation - 1]
