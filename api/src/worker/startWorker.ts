@@ -109,9 +109,9 @@ export const startWorker = async (options: WorkerOptions): Promise<{ stop(): Pro
         )
         throw toThrown(failure)
       },
-      // Lock no more than can run: Agenda otherwise locks the whole backlog, whose locks then expire
-      // in the local queue on a slow database and hand the same jobs to the other workers.
-      { concurrency, lockLimit: concurrency, backoff }
+      // No `lockLimit`: Agenda 6 can leave a lock counted after dropping the job from its local queue,
+      // and with a limit those phantom locks starved a job kind for good in the chaos test.
+      { concurrency, backoff }
     )
   }
 
@@ -124,7 +124,7 @@ export const startWorker = async (options: WorkerOptions): Promise<{ stop(): Pro
         jobsRun.inc({ job: name, outcome: "succeeded" })
         log.info(summary, "recurring job done")
       },
-      { concurrency: 1, lockLimit: 1 }
+      { concurrency: 1 }
     )
   const orThrow = <A>(exit: Exit.Exit<A, unknown>): A => {
     if (Exit.isSuccess(exit)) return exit.value
