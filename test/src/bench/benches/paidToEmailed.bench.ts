@@ -41,7 +41,7 @@ export const paidToEmailed: Benchmark = {
       method: [
         `Reference wave: ${GENTLE_PURCHASES} purchases at ${GENTLE_RATE}/s. Measured wave: ${PURCHASES} purchases at ${RATE}/s.`,
         `Each learner reports a completion through \`POST /platform/v1/completions\` and opens a Stripe checkout (not timed).`,
-        `Then "Pay" is pressed on the sandbox (\`POST /__sandbox/pay\`) evenly spaced at the wave's rate; the clock runs from that call to the email's arrival in maildev (its receive time, polled every 250 ms).`,
+        `Then "Pay" is pressed on the sandbox (\`POST /__sandbox/pay\`) evenly spaced at the wave's rate; the clock runs from that call to the email's arrival in maildev (the poll that first sees it, every 250 ms).`,
         "In between, all real processes: signed webhook → API → inbox → worker applies the payment and grants → issue job renders PNG + PDF on the renderer, stores them as documents keyed by certificate and version → email job sends over SMTP with both attached.",
         "Stack: FerretDB, maildev, sandbox, renderer, 2 workers and the API on this one machine."
       ],
