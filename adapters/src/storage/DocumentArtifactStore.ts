@@ -21,7 +21,7 @@ interface ArtifactDocument {
 
 const sha256Hex = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex")
 
-const describe = (doc: ArtifactDocument) =>
+const storedArtifactOf = (doc: ArtifactDocument) =>
   new StoredArtifact({ key: doc._id, contentType: doc.contentType, sha256: doc.sha256, size: doc.size })
 
 /**
@@ -47,12 +47,12 @@ export const make = (db: mongoose.mongo.Db) => {
     }
     try {
       await artifacts.insertOne(doc)
-      return describe(doc)
+      return storedArtifactOf(doc)
     } catch (error) {
       if (!isDuplicateKey(error)) throw error
       const first = await artifacts.findOne({ _id: key }, { projection: { bytes: 0 } })
       if (first === null) throw new Error(`artifact ${key} collided but cannot be read`)
-      return describe(first)
+      return storedArtifactOf(first)
     }
   }
 

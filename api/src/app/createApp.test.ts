@@ -253,10 +253,12 @@ describe("a learner buys, downloads and a verifier checks", () => {
 describe("rate limits", () => {
   it("answers 429 with Retry-After once the verify budget is spent", async () => {
     const limited = await startTestApp("api_ratelimit", {
-      startPurchase: { points: 1, durationSeconds: 60 },
-      download: { points: 1, durationSeconds: 60 },
-      verify: { points: 2, durationSeconds: 60 },
-      platform: { points: 1, durationSeconds: 60 }
+      rateBudgets: {
+        startPurchase: { points: 1, durationSeconds: 60 },
+        download: { points: 1, durationSeconds: 60 },
+        verify: { points: 2, durationSeconds: 60 },
+        platform: { points: 1, durationSeconds: 60 }
+      }
     })
     try {
       const statuses = []

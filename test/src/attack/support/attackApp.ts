@@ -1,30 +1,13 @@
-import type { Server } from "node:http"
-import type { AddressInfo } from "node:net"
-import { MongoLedger } from "@certify/adapters"
 import { layerCryptoIdGenerator } from "@certify/adapters/ids"
-import { testDatabaseUri } from "@certify/adapters/testing"
-import { CertificateLinks, Clock, PaymentId } from "@certify/domain"
-import {
-  deliverEvent,
-  drainJobs,
-  MemoryArtifactStore,
-  MemoryCertificateCredentials,
-  MemoryJobQueue,
-  MemoryJobsAdmin,
-  MemoryMailer,
-  MemoryPaymentGateways,
-  MemoryRenderer
-} from "@certify/domain/testing"
-import { Layer, ManagedRuntime, Schema } from "effect"
-import { Digest } from "effect/crypto"
-import { createApp } from "../../../../api/src/app/createApp.ts"
+import { PaymentId } from "@certify/domain"
+import { deliverEvent, drainJobs } from "@certify/domain/testing"
+import { Schema } from "effect"
+import { PLATFORM_KEY, startTestApp } from "../../../../api/src/app/testApp.ts"
 import { signIn } from "../../../../api/src/app/trpcHttp.ts"
-import { logger } from "../../../../api/src/observability/logger.ts"
 import { demoCompletions } from "../../../../api/src/platform/demoCompletions.ts"
 import { defaultBudgets, type RateBudgets } from "../../../../api/src/ratelimit/RateLimits.ts"
 
-export const PLATFORM_KEY = "attack-platform-key"
-const SESSION_SECRET = "attack-session-secret"
+export { PLATFORM_KEY }
 
 /** Budgets high enough that a test probing many ids measures the answers, not the rate limiter. */
 export const generousBudgets: RateBudgets = {
@@ -39,65 +22,22 @@ export const generousBudgets: RateBudgets = {
  * generator; gateways, renderer, mail and jobs are the domain's stand-ins (jobs run when drained).
  */
 export const startAttackApp = async (name: string, rateBudgets: RateBudgets = defaultBudgets) => {
-  let baseUrl = "http://127.0.0.1:0"
-  const mongodbUri = testDatabaseUri(name)
-  const links = Layer.succeed(
-    CertificateLinks,
-    CertificateLinks.of({
-      verificationUrl: (id) => `${baseUrl}/verify/${id}`,
-      downloadUrl: (id) => `${baseUrl}/certificates/${id}/pdf`,
-      issuer: "Certify Attack Academy"
-    })
-  )
-  const runtime = ManagedRuntime.make(
-    Layer.mergeAll(
-      MemoryPaymentGateways.layerMemory,
-      MemoryJobQueue.layerMemory,
-      MemoryRenderer.layerMemory,
-      MemoryMailer.layerMemory,
-      MemoryArtifactStore.layerMemory,
-      layerCryptoIdGenerator,
-      MemoryCertificateCredentials.layerMemory,
-      MemoryJobsAdmin.layerMemory(),
-      links,
-      Clock.layer,
-      Digest.layerWebCrypto
-    ).pipe(Layer.provideMerge(Layer.orDie(MongoLedger.layer({ uri: mongodbUri }))))
-  )
-  const app = createApp({
-    runtime,
-    config: { host: "127.0.0.1", port: 0, mongodbUri: undefined, dataDir: ".data", publicBaseUrl: baseUrl },
-    sessionSecret: SESSION_SECRET,
-    platformApiKey: PLATFORM_KEY,
-    logger: logger.child({ test: name }),
+  const app = await startTestApp(name, {
     rateBudgets,
+    idGenerator: layerCryptoIdGenerator,
+    issuer: "Certify Attack Academy",
     // Stands in for Agendash: the matrix checks the admin gate in front of it, not the dashboard.
     agendash: (_request, response) => void response.type("text/plain").send("job dashboard")
   })
-  const server = await new Promise<Server>((resolve) => {
-    const listening = app.listen(0, "127.0.0.1", () => resolve(listening))
-  })
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  const url = (path: string) => `${baseUrl}${path}`
   for (const body of demoCompletions) {
-    const response = await fetch(url("/platform/v1/completions"), {
+    const response = await fetch(app.url("/platform/v1/completions"), {
       method: "POST",
       headers: { "content-type": "application/json", authorization: `Bearer ${PLATFORM_KEY}` },
       body: JSON.stringify(body)
     })
     if (!response.ok) throw new Error(`seeding a completion answered ${response.status}`)
   }
-  return {
-    runtime,
-    url,
-    baseUrl: () => baseUrl,
-    mongodbUri,
-    close: async () => {
-      server.closeAllConnections()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
-      await runtime.dispose()
-    }
-  }
+  return app
 }
 
 export type AttackApp = Awaited<ReturnType<typeof startAttackApp>>
