@@ -33,13 +33,18 @@ export const stillLockedBy = async (agenda: Agenda, jobId: unknown): Promise<boo
  * Unlocks the jobs this process's name still holds: called before a worker starts, so the jobs a
  * SIGKILLed predecessor of the same name had locked run now instead of after the lock lifetime.
  * Only meaningful for stable names (`worker-1`), and only while no other live process shares the name.
+ * Agenda clears a one-off job's next run when it starts it; such a job was cut off mid-run and is due
+ * again now, or nothing would ever pick it up (Agenda finds unlocked jobs by their next run).
  */
 export const releaseLocksHeldBy = async (agenda: Agenda): Promise<number> => {
   const owner = agenda.attrs.name
   if (!owner) return 0
-  const result = await jobCollection(agenda).updateMany(
-    { lastModifiedBy: owner, lockedAt: { $ne: null } },
-    { $set: { lockedAt: null } }
+  const jobs = jobCollection(agenda)
+  const held = { lastModifiedBy: owner, lockedAt: { $ne: null } }
+  const cutOff = await jobs.updateMany(
+    { ...held, nextRunAt: null },
+    { $set: { lockedAt: null, nextRunAt: new Date() } }
   )
-  return result.modifiedCount
+  const waiting = await jobs.updateMany(held, { $set: { lockedAt: null } })
+  return cutOff.modifiedCount + waiting.modifiedCount
 }

@@ -32,10 +32,16 @@ describe("the Agenda a worker runs on", () => {
     await jobs.insertMany([
       { name: "issue-certificate", lockedAt, lastModifiedBy: "worker-1", nextRunAt: lockedAt },
       { name: "issue-certificate", lockedAt, lastModifiedBy: "worker-2", nextRunAt: lockedAt },
-      { name: "issue-certificate", lockedAt: null, lastModifiedBy: "worker-1", nextRunAt: lockedAt }
+      { name: "issue-certificate", lockedAt: null, lastModifiedBy: "worker-1", nextRunAt: lockedAt },
+      // Running when the worker died: Agenda had cleared its next run.
+      { name: "send-certificate-email", lockedAt, lastModifiedBy: "worker-1", nextRunAt: null }
     ])
-    expect(await releaseLocksHeldBy(agenda)).toBe(1)
+    expect(await releaseLocksHeldBy(agenda)).toBe(2)
     expect(await jobs.countDocuments({ lockedAt: { $ne: null } })).toBe(1)
     expect(await jobs.countDocuments({ lockedAt: { $ne: null }, lastModifiedBy: "worker-2" })).toBe(1)
+    // The job cut off mid-run is due again, where a poll finds it.
+    const cutOff = await jobs.findOne({ name: "send-certificate-email" })
+    expect(cutOff?.nextRunAt).toBeInstanceOf(Date)
+    expect(cutOff?.nextRunAt.getTime()).toBeLessThanOrEqual(Date.now())
   })
 })

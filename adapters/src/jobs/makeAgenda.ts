@@ -2,18 +2,22 @@ import { MongoBackend } from "@agendajs/mongo-backend"
 import { Agenda, InMemoryNotificationChannel } from "agenda"
 import { MongoClient } from "mongodb"
 
+import { type CommandProfileOptions, profileCommands } from "../mongo/commandProfile.ts"
 import { JOBS_COLLECTION } from "./jobCollection.ts"
+import { scanOnceJobClaims } from "./scanOnceJobClaims.ts"
 
 export interface AgendaOptions {
   readonly mongodbUri: string
   /** Shown as `lastModifiedBy` on the jobs this process touches. */
   readonly name?: string
-  /** How often to poll for due jobs (default 2 s). Jobs enqueued in this process start at once. */
-  readonly processEvery?: string | number
+  /** How often to poll for due jobs, in ms (default 2 s). Jobs enqueued in this process start at once. */
+  readonly processEvery?: number
   /** Jobs of one kind run at once in this process (default 5). */
   readonly defaultConcurrency?: number
   /** A lock older than this is a crashed worker's, and another worker takes the job (default 60 s). */
   readonly lockLifetimeMs?: number
+  /** Report where the jobs database's time goes, by command shape (a diagnostic; off by default). */
+  readonly commandProfile?: CommandProfileOptions
 }
 
 const clients = new WeakMap<Agenda, MongoClient>()
@@ -31,17 +35,22 @@ export const jobsDatabaseName = (ledgerDatabase: string) => `${ledgerDatabase.sl
  * processes (the API's webhook) are found by polling, within one interval.
  */
 export const makeAgenda = async (options: AgendaOptions): Promise<Agenda> => {
-  const client = await MongoClient.connect(options.mongodbUri, { serverSelectionTimeoutMS: 10_000 })
+  const client = await MongoClient.connect(options.mongodbUri, {
+    serverSelectionTimeoutMS: 10_000,
+    monitorCommands: options.commandProfile !== undefined
+  })
+  if (options.commandProfile !== undefined) profileCommands(client, options.commandProfile)
+  const processEvery = options.processEvery ?? 2_000
+  const concurrency = options.defaultConcurrency ?? 5
   const agenda = new Agenda({
     backend: new MongoBackend({
       mongo: client.db(jobsDatabaseName(client.db().databaseName)),
       collection: JOBS_COLLECTION
     }),
     ...(options.name === undefined ? {} : { name: options.name }),
-    // Each poll is one findAndModify per job kind, which FerretDB answers by decoding the whole jobs
-    // collection: at 500 ms, two workers' polls alone took 3/4 of the database's CPU under a backlog.
-    processEvery: options.processEvery ?? 2_000,
-    defaultConcurrency: options.defaultConcurrency ?? 5,
+    // A job another process enqueues waits up to one interval; each poll reads the jobs collection once.
+    processEvery,
+    defaultConcurrency: concurrency,
     defaultLockLifetime: options.lockLifetimeMs ?? 60_000,
     notificationChannel: new InMemoryNotificationChannel(),
     // Every poll scans the jobs collection (FerretDB pushes little down to SQLite): keep it to live work.
@@ -49,6 +58,10 @@ export const makeAgenda = async (options: AgendaOptions): Promise<Agenda> => {
     removeOnComplete: true
   })
   await agenda.ready
+  scanOnceJobClaims(agenda, {
+    claimsPerScan: 2 * concurrency,
+    minScanIntervalMs: Math.min(1_000, processEvery / 2)
+  })
   keepUnlockFailuresHandled(agenda)
   clients.set(agenda, client)
   return agenda

@@ -10,6 +10,7 @@ import { layerDocumentArtifactStore } from "@certify/adapters/storage"
 import { Clock } from "@certify/domain"
 import { Layer } from "effect"
 import { Digest } from "effect/crypto"
+import { logger } from "../observability/logger.ts"
 import { renderSeconds } from "../observability/metrics.ts"
 import type { ProcessSettings } from "./settings.ts"
 
@@ -33,7 +34,19 @@ export const makeAppLayer = (settings: ProcessSettings, agenda: Agenda, signingK
     Clock.layer,
     Digest.layerWebCrypto
   ).pipe(
-    Layer.provideMerge(MongoLedger.layer({ uri: settings.mongodbUri })),
+    Layer.provideMerge(
+      MongoLedger.layer({
+        uri: settings.mongodbUri,
+        ...(settings.commandProfileEveryMs === undefined
+          ? {}
+          : {
+              commandProfile: {
+                everyMs: settings.commandProfileEveryMs,
+                report: (shapes) => logger.info({ shapes }, "database time by command shape")
+              }
+            })
+      })
+    ),
     // A missing unique index is a deployment error: the process must not start.
     Layer.orDie
   )

@@ -12,6 +12,8 @@ export interface ProcessSettings {
   readonly issuer: string
   readonly sessionSecret: string
   readonly platformApiKey: string
+  /** DB_COMMAND_PROFILE_EVERY_MS: log where the database's time goes, by command shape, this often. */
+  readonly commandProfileEveryMs: number | undefined
 }
 
 export class SettingsError extends Error {
@@ -35,6 +37,9 @@ export const readProcessSettings = (env: NodeJS.ProcessEnv = process.env): Proce
     rendererUrl: env.RENDERER_URL ?? "http://127.0.0.1:4100",
     issuer: env.CERTIFICATE_ISSUER ?? "Certify Academy",
     sessionSecret: required(env, "SESSION_SECRET", secretHint),
-    platformApiKey: required(env, "PLATFORM_API_KEY", secretHint)
+    platformApiKey: required(env, "PLATFORM_API_KEY", secretHint),
+    commandProfileEveryMs: env.DB_COMMAND_PROFILE_EVERY_MS
+      ? Number(env.DB_COMMAND_PROFILE_EVERY_MS)
+      : undefined
   }
 }

@@ -12,7 +12,18 @@ import { onShutdown, runMain } from "./shutdown.ts"
 runMain("worker", async () => {
   const settings = readProcessSettings()
   const name = process.env.WORKER_NAME ?? `worker-${process.pid}`
-  const agenda = await makeAgenda({ mongodbUri: settings.mongodbUri, name })
+  const agenda = await makeAgenda({
+    mongodbUri: settings.mongodbUri,
+    name,
+    ...(settings.commandProfileEveryMs === undefined
+      ? {}
+      : {
+          commandProfile: {
+            everyMs: settings.commandProfileEveryMs,
+            report: (shapes) => logger.info({ shapes }, "jobs database time by command shape")
+          }
+        })
+  })
   const signingKey = await loadSigningKey({ env: process.env, dataDir: settings.app.dataDir })
   const runtime = ManagedRuntime.make(makeAppLayer(settings, agenda, signingKey))
   await runtime.runPromise(Effect.void)
