@@ -1,7 +1,7 @@
 import { CertificateId, type Job, JobQueue, JobsAdmin } from "@certify/domain"
 import { Effect, Layer, Schema } from "effect"
 import { ObjectId } from "mongodb"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest"
 import { testDatabaseUri } from "../testing/testDatabase.ts"
 import {
   type Agenda,
@@ -47,6 +47,35 @@ describe("the Agenda job queue (no worker running)", () => {
       (j) => j.state
     )
     expect(states.sort()).toEqual(["completed", "queued"])
+  })
+
+  it("finds the waiting job by _id alone, and gives work whose job is running a fresh run", async () => {
+    const jobs = jobCollection(agenda)
+    const reissue: Job = { ...email, version: 2 }
+    const reissueKey = "send-certificate-email:7KQ2-M9XD-1F4H-ZC8N:v2"
+    const upserts = vi.spyOn(jobs, "findOneAndUpdate")
+    const scans = vi.spyOn(jobs, "find")
+    const lookups = vi.spyOn(jobs, "findOne")
+    try {
+      await run(JobQueue.use((q) => q.enqueue(reissue)))
+      await run(JobQueue.use((q) => q.enqueue(reissue)))
+      expect(await jobs.countDocuments({ "data.key": reissueKey })).toBe(1)
+      for (const [filter] of upserts.mock.calls) expect(Object.keys(filter).sort()).toEqual(["_id", "name"])
+      expect(scans).not.toHaveBeenCalled()
+      expect(lookups).not.toHaveBeenCalled()
+    } finally {
+      vi.restoreAllMocks()
+    }
+
+    // A worker took it: what it read may predate this enqueue, so the work is scheduled again.
+    await jobs.updateMany({ "data.key": reissueKey }, { $set: { lockedAt: new Date(), nextRunAt: null } })
+    await run(JobQueue.use((q) => q.enqueue(reissue)))
+    await run(JobQueue.use((q) => q.enqueue(reissue)))
+    expect(
+      await jobs.countDocuments({ "data.key": reissueKey, lockedAt: null, nextRunAt: { $ne: null } })
+    ).toBe(1)
+    expect(await jobs.countDocuments({ "data.key": reissueKey })).toBe(2)
+    await jobs.deleteMany({ "data.key": reissueKey })
   })
 
   it("shows exhausted jobs as dead letters and stale locks as stuck; retry revives only a dead job", async () => {

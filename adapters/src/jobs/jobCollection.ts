@@ -11,9 +11,6 @@ export const jobCollection = (agenda: Agenda): Collection<Document> => {
   return agenda.db.collection as unknown as Collection<Document>
 }
 
-/** Waiting to run: due or scheduled, not disabled, not locked by a worker (failed ones waiting to retry too). */
-export const pendingFilter = { nextRunAt: { $ne: null }, lockedAt: null, disabled: { $ne: true } }
-
 /**
  * Whether this process still holds the job's lock. On FerretDB two workers can both lock a job (the
  * conditional update is not atomic) and the later write wins; the earlier one sees the other's name here
