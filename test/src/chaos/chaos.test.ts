@@ -18,11 +18,11 @@ const LEARNERS = Number(process.env.CHAOS_LEARNERS ?? 67)
 const COURSES = [...new Map(demoCompletions.map((c) => [c.course.courseId, c])).values()]
 const QUIESCENCE_TIMEOUT_MS = 240_000
 /**
- * Purchases started per second (CHAOS_RATE). Below what this stack sustains on FerretDB's SQLite handler
- * on 2 cores (about one purchase a second, see docs/benchmarks.md): the test is about faults, and a
- * backlog that only grows would measure overload instead.
+ * Purchases started per second (CHAOS_RATE). Below what two workers sustain on FerretDB's SQLite handler
+ * on 2 cores (docs/benchmarks.md, scaling): the test is about faults, and a backlog that only grows
+ * would measure overload instead.
  */
-const RATE = Number(process.env.CHAOS_RATE ?? 1.5)
+const RATE = Number(process.env.CHAOS_RATE ?? 2)
 /** CHAOS_FAULTS=0: the same load with no kills and no restart, as a baseline. */
 const FAULTS = process.env.CHAOS_FAULTS !== "0"
 const learnerIds = Array.from({ length: LEARNERS }, (_, i) => `load-${String(i + 1).padStart(4, "0")}`)
@@ -48,11 +48,11 @@ const backUp = async (process: ManagedProcess) => {
 }
 
 /**
- * Opt-in (CHAOS=1): on FerretDB's SQLite handler with 2 cores, once the kills leave a backlog, Agenda's
- * polls (one findAndModify per job kind, each decoding the whole jobs collection) take most of the
- * database's CPU and the run does not reach quiescence within the CI budget; see the issue note.
+ * Part of the suite (CHAOS=0 skips it for a quick local loop). It fits CI's budget since a poll reads
+ * the jobs collection once and locks by `_id`: Agenda's own per-kind lock queries decoded the whole
+ * collection per lock on FerretDB, and a backlog grew faster than the workers drained it.
  */
-describe.runIf(process.env.CHAOS === "1")(
+describe.skipIf(process.env.CHAOS === "0")(
   "multi-process chaos: SIGKILLs and a database restart while learners buy",
   () => {
     let stack: EmbeddedStack
