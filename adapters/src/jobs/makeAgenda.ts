@@ -42,6 +42,7 @@ export const makeAgenda = async (options: AgendaOptions): Promise<Agenda> => {
   if (options.commandProfile !== undefined) profileCommands(client, options.commandProfile)
   const processEvery = options.processEvery ?? 2_000
   const concurrency = options.defaultConcurrency ?? 5
+  const notifications = new InMemoryNotificationChannel()
   const agenda = new Agenda({
     backend: new MongoBackend({
       mongo: client.db(jobsDatabaseName(client.db().databaseName)),
@@ -52,13 +53,13 @@ export const makeAgenda = async (options: AgendaOptions): Promise<Agenda> => {
     processEvery,
     defaultConcurrency: concurrency,
     defaultLockLifetime: options.lockLifetimeMs ?? 60_000,
-    notificationChannel: new InMemoryNotificationChannel(),
+    notificationChannel: notifications,
     // Every poll scans the jobs collection (FerretDB pushes little down to SQLite): keep it to live work.
     // A finished one-off job's story is in the audit log; failed and dead jobs stay.
     removeOnComplete: true
   })
   await agenda.ready
-  scanOnceJobClaims(agenda, {
+  scanOnceJobClaims(agenda, notifications, {
     claimsPerScan: 2 * concurrency,
     minScanIntervalMs: Math.min(1_000, processEvery / 2)
   })

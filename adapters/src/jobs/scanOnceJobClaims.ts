@@ -1,4 +1,4 @@
-import type { Agenda, JobParameters, JobRepositoryOptions } from "agenda"
+import type { Agenda, JobParameters, JobRepositoryOptions, NotificationChannel } from "agenda"
 import { toJobId } from "agenda"
 import { ObjectId } from "mongodb"
 import { jobCollection } from "./jobCollection.ts"
@@ -31,7 +31,11 @@ interface Candidate {
  * Locking stays a conditional update on each job, as in Agenda; what it cannot exclude on FerretDB
  * (two workers locking one job) the worker's `stillLockedBy` check and idempotent handlers cover.
  */
-export const scanOnceJobClaims = (agenda: Agenda, options: ScanOnceOptions) => {
+export const scanOnceJobClaims = (
+  agenda: Agenda,
+  notifications: NotificationChannel,
+  options: ScanOnceOptions
+) => {
   const repository = agenda.db
   const jobs = jobCollection(agenda)
   const scanned = new Map<string, Candidate[]>()
@@ -125,16 +129,16 @@ export const scanOnceJobClaims = (agenda: Agenda, options: ScanOnceOptions) => {
     }
   }
 
-  const saveJob = repository.saveJob.bind(repository)
-  repository.saveJob = async (job, saveOptions) => {
-    const saved = await saveJob(job, saveOptions)
-    // A new job this process can run: lock it by `_id` when Agenda's notification asks for one.
-    const dueNow = saved.nextRunAt !== null && saved.nextRunAt.getTime() <= Date.now()
-    if (job._id === undefined && saved._id !== undefined && dueNow && agenda.definitions[saved.name]) {
-      const list = insertedHere.get(saved.name) ?? []
-      list.push({ id: new ObjectId(saved._id.toString()), nextRunAt: saved.nextRunAt, lockedAt: null })
-      insertedHere.set(saved.name, list)
-    }
-    return saved
-  }
+  // Agenda announces every job saved in this process, before its processor fills its queue.
+  notifications.subscribe((notification) => {
+    const due = notification.nextRunAt !== null && notification.nextRunAt.getTime() <= Date.now()
+    if (!due || !agenda.definitions[notification.jobName]) return
+    const list = insertedHere.get(notification.jobName) ?? []
+    list.push({
+      id: new ObjectId(String(notification.jobId)),
+      nextRunAt: notification.nextRunAt,
+      lockedAt: null
+    })
+    insertedHere.set(notification.jobName, list)
+  })
 }
