@@ -20,7 +20,7 @@ export interface AgendaOptions {
   readonly commandProfile?: CommandProfileOptions
 }
 
-const clients = new WeakMap<Agenda, MongoClient>()
+const clients = new WeakMap<Agenda, { client: MongoClient; stopProfile?: () => void }>()
 
 /**
  * Jobs live in a database of their own next to the ledger's. The workers poll it constantly; on FerretDB's
@@ -39,7 +39,6 @@ export const makeAgenda = async (options: AgendaOptions): Promise<Agenda> => {
     serverSelectionTimeoutMS: 10_000,
     monitorCommands: options.commandProfile !== undefined
   })
-  if (options.commandProfile !== undefined) profileCommands(client, options.commandProfile)
   const processEvery = options.processEvery ?? 2_000
   const concurrency = options.defaultConcurrency ?? 5
   const notifications = new InMemoryNotificationChannel()
@@ -64,7 +63,8 @@ export const makeAgenda = async (options: AgendaOptions): Promise<Agenda> => {
     minScanIntervalMs: Math.min(1_000, processEvery / 2)
   })
   keepUnlockFailuresHandled(agenda)
-  clients.set(agenda, client)
+  const stopProfile = options.commandProfile && profileCommands(client, options.commandProfile)
+  clients.set(agenda, stopProfile ? { client, stopProfile } : { client })
   return agenda
 }
 
@@ -86,6 +86,8 @@ const keepUnlockFailuresHandled = (agenda: Agenda) => {
 /** Stops processing (unlocking this process's jobs) and closes the connection `makeAgenda` opened. */
 export const closeAgenda = async (agenda: Agenda) => {
   await agenda.stop(false)
-  await clients.get(agenda)?.close()
+  const opened = clients.get(agenda)
+  opened?.stopProfile?.()
+  await opened?.client.close()
   clients.delete(agenda)
 }

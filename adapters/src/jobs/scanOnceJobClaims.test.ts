@@ -34,6 +34,18 @@ const worker = async (uri: string, name: string, processEvery?: number) => {
   }
 }
 
+/** A due job as Agenda stores it, locked at `lockedAt` by `owner`. */
+const insertLockedJob = (agenda: Agenda, n: number, lockedAt: Date, owner: string) =>
+  jobCollection(agenda).insertOne({
+    name: KIND,
+    type: "normal",
+    priority: 0,
+    data: { n },
+    nextRunAt: lockedAt,
+    lockedAt,
+    lastModifiedBy: owner
+  })
+
 const until = async (done: () => boolean, timeoutMs = 20_000) => {
   const deadline = Date.now() + timeoutMs
   while (!done()) {
@@ -68,15 +80,7 @@ describe("claiming jobs on a database that scans for every filter (FerretDB)", (
     const uri = testDatabaseUri("claims")
     const w = await worker(uri, "worker-a")
     const longAgo = new Date(Date.now() - 10 * 60_000)
-    await jobCollection(w.agenda).insertOne({
-      name: KIND,
-      type: "normal",
-      priority: 0,
-      data: { n: 7 },
-      nextRunAt: longAgo,
-      lockedAt: longAgo,
-      lastModifiedBy: "worker-killed"
-    })
+    await insertLockedJob(w.agenda, 7, longAgo, "worker-killed")
     await w.agenda.start()
     await until(() => w.ran.includes("7"))
   })
@@ -85,15 +89,7 @@ describe("claiming jobs on a database that scans for every filter (FerretDB)", (
     const uri = testDatabaseUri("claims")
     const w = await worker(uri, "worker-a")
     const now = new Date()
-    await jobCollection(w.agenda).insertOne({
-      name: KIND,
-      type: "normal",
-      priority: 0,
-      data: { n: 8 },
-      nextRunAt: now,
-      lockedAt: now,
-      lastModifiedBy: "worker-alive"
-    })
+    await insertLockedJob(w.agenda, 8, now, "worker-alive")
     await w.agenda.start()
     await new Promise((resolve) => setTimeout(resolve, 1_000))
     expect(w.ran).toEqual([])

@@ -1,4 +1,4 @@
-import { MongoLedger } from "@certify/adapters"
+import { type CommandShapeTotals, MongoLedger } from "@certify/adapters"
 import { layerCertificateCredentials, type SigningKey } from "@certify/adapters/credentials"
 import { layerPaymentGateways } from "@certify/adapters/gateways"
 import { layerCryptoIdGenerator } from "@certify/adapters/ids"
@@ -15,6 +15,18 @@ import { renderSeconds } from "../observability/metrics.ts"
 import type { ProcessSettings } from "./settings.ts"
 
 export type Agenda = Awaited<ReturnType<typeof makeAgenda>>
+
+/** `{ commandProfile }` when DB_COMMAND_PROFILE_EVERY_MS asks for one: logs where `database`'s time goes. */
+export const commandProfileOf = (settings: ProcessSettings, database: string) =>
+  settings.commandProfileEveryMs === undefined
+    ? {}
+    : {
+        commandProfile: {
+          everyMs: settings.commandProfileEveryMs,
+          report: (shapes: ReadonlyArray<CommandShapeTotals>) =>
+            logger.info({ shapes }, `${database} time by command shape`)
+        }
+      }
 
 /** Every port the use cases need, from the live adapters: the one place where the system is wired. */
 export const makeAppLayer = (settings: ProcessSettings, agenda: Agenda, signingKey: SigningKey) =>
@@ -37,14 +49,7 @@ export const makeAppLayer = (settings: ProcessSettings, agenda: Agenda, signingK
     Layer.provideMerge(
       MongoLedger.layer({
         uri: settings.mongodbUri,
-        ...(settings.commandProfileEveryMs === undefined
-          ? {}
-          : {
-              commandProfile: {
-                everyMs: settings.commandProfileEveryMs,
-                report: (shapes) => logger.info({ shapes }, "database time by command shape")
-              }
-            })
+        ...commandProfileOf(settings, "database")
       })
     ),
     // A missing unique index is a deployment error: the process must not start.

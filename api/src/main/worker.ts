@@ -4,7 +4,7 @@ import { Effect, ManagedRuntime } from "effect"
 import { logger } from "../observability/logger.ts"
 import { startWorker } from "../worker/startWorker.ts"
 import { startWorkerMetricsServer } from "../worker/workerMetricsServer.ts"
-import { makeAppLayer } from "./appLayer.ts"
+import { commandProfileOf, makeAppLayer } from "./appLayer.ts"
 import { readProcessSettings } from "./settings.ts"
 import { onShutdown, runMain } from "./shutdown.ts"
 
@@ -15,14 +15,7 @@ runMain("worker", async () => {
   const agenda = await makeAgenda({
     mongodbUri: settings.mongodbUri,
     name,
-    ...(settings.commandProfileEveryMs === undefined
-      ? {}
-      : {
-          commandProfile: {
-            everyMs: settings.commandProfileEveryMs,
-            report: (shapes) => logger.info({ shapes }, "jobs database time by command shape")
-          }
-        })
+    ...commandProfileOf(settings, "jobs database")
   })
   const signingKey = await loadSigningKey({ env: process.env, dataDir: settings.app.dataDir })
   const runtime = ManagedRuntime.make(makeAppLayer(settings, agenda, signingKey))
