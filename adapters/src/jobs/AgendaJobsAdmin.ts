@@ -47,6 +47,9 @@ export const summaryOf = (doc: Document): JobSummary => {
   }
 }
 
+const latestMoment = (job: JobSummary) =>
+  Math.max(job.nextRunAt?.getTime() ?? 0, job.lastRunAt?.getTime() ?? 0, job.failedAt?.getTime() ?? 0)
+
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
 
 /** Operators' view of the Agenda jobs: counts by state, dead letters, stuck locks, retry of a dead job. */
@@ -69,8 +72,16 @@ export const make = (agenda: Agenda) => {
     deadLetters: (limit) => list(STATE_FILTERS.dead, { failedAt: -1 }, limit),
     stuck: (olderThanMillis, limit) =>
       list({ lockedAt: { $lte: new Date(Date.now() - olderThanMillis) } }, { lockedAt: 1 }, limit),
+    // Newest first by the job's latest moment: ids derived from job keys carry no time.
     forSubject: (subjectId, limit) =>
-      list({ "data.key": { $regex: escapeRegex(subjectId) } }, { _id: -1 }, limit),
+      Effect.promise(() => jobs.find({ "data.key": { $regex: escapeRegex(subjectId) } }).toArray()).pipe(
+        Effect.map((docs) =>
+          docs
+            .map(summaryOf)
+            .sort((a, b) => latestMoment(b) - latestMoment(a))
+            .slice(0, limit)
+        )
+      ),
     retry: Effect.fn("AgendaJobsAdmin.retry")((jobId: string) =>
       Effect.promise(async () => {
         if (!ObjectId.isValid(jobId)) return "not_found" as const

@@ -3,6 +3,7 @@ import { Agenda, InMemoryNotificationChannel } from "agenda"
 import { MongoClient } from "mongodb"
 
 import { type CommandProfileOptions, profileCommands } from "../mongo/commandProfile.ts"
+import { guardRunWrites } from "./guardRunWrites.ts"
 import { JOBS_COLLECTION } from "./jobCollection.ts"
 import { scanOnceJobClaims } from "./scanOnceJobClaims.ts"
 
@@ -59,9 +60,10 @@ export const makeAgenda = async (options: AgendaOptions): Promise<Agenda> => {
   })
   await agenda.ready
   scanOnceJobClaims(agenda, notifications, {
-    claimsPerScan: 2 * concurrency,
+    locksHeldPerKind: 2 * concurrency,
     minScanIntervalMs: Math.min(1_000, processEvery / 2)
   })
+  guardRunWrites(agenda)
   keepUnlockFailuresHandled(agenda)
   const stopProfile = options.commandProfile && profileCommands(client, options.commandProfile)
   clients.set(agenda, stopProfile ? { client, stopProfile } : { client })

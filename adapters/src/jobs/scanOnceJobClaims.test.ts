@@ -66,7 +66,7 @@ describe("claiming jobs on a database that scans for every filter (FerretDB)", (
     await until(() => new Set([...a.ran, ...b.ran]).size === 40)
     const seconds = (Date.now() - startedAt) / 1000
 
-    // A worker locks at most 2 × its concurrency of a kind per scan: neither takes the whole backlog.
+    // A worker holds at most 2 × its concurrency of a kind: neither takes the whole backlog.
     expect(a.ran.length).toBeGreaterThan(0)
     expect(b.ran.length).toBeGreaterThan(0)
     // Every lock names its job; Agenda's own lock query (by kind, sorted) decodes the whole collection.
@@ -105,5 +105,26 @@ describe("claiming jobs on a database that scans for every filter (FerretDB)", (
     await until(() => w.ran.includes("9"), 5_000)
     expect(Date.now() - enqueuedAt).toBeLessThan(5_000)
     expect(w.lockFilters().at(-1)).toHaveProperty("_id")
+  })
+
+  it("holds at most twice its concurrency of a kind locked, however many scans pass", async () => {
+    const uri = testDatabaseUri("claims")
+    const agenda = await open(uri, "worker-a")
+    let release = () => {}
+    const released = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    agenda.define(KIND, () => released)
+    for (let n = 0; n < 30; n++) await agenda.create(KIND, { n }).schedule(new Date()).save()
+    await agenda.start()
+    const jobs = jobCollection(agenda)
+    const held = () => jobs.countDocuments({ lastModifiedBy: "worker-a", lockedAt: { $ne: null } })
+    const counts: number[] = []
+    for (let poll = 0; poll < 8; poll++) {
+      await new Promise((resolve) => setTimeout(resolve, 250))
+      counts.push(await held())
+    }
+    release()
+    expect(Math.max(...counts)).toBe(4)
   })
 })

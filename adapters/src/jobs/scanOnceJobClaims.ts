@@ -5,10 +5,11 @@ import { jobCollection } from "./jobCollection.ts"
 
 export interface ScanOnceOptions {
   /**
-   * Jobs of one kind this process locks from one scan. Without a cap the first worker to poll locks the
-   * whole backlog and the others idle (and its queued locks can expire before it gets to them).
+   * Jobs of one kind this process holds locked (running or queued) before it claims more from a scan.
+   * Without a cap the first worker to poll locks the whole backlog and the others idle (and its queued
+   * locks can expire before it gets to them).
    */
-  readonly claimsPerScan: number
+  readonly locksHeldPerKind: number
   /** At most one scan this often; a claim in between uses the last scan's candidates. */
   readonly minScanIntervalMs: number
 }
@@ -39,24 +40,26 @@ export const scanOnceJobClaims = (
   const repository = agenda.db
   const jobs = jobCollection(agenda)
   const scanned = new Map<string, Candidate[]>()
-  const claimedFromScan = new Map<string, number>()
   const insertedHere = new Map<string, Candidate[]>()
   let scannedAt = Number.NEGATIVE_INFINITY
   let scanning: Promise<void> | undefined
 
-  const scan = async (horizon: Date) => {
+  const scan = async (horizon: Date, lockDeadline: Date) => {
     const docs = await jobs
       .find(
         {
+          name: { $in: Object.keys(agenda.definitions) },
           disabled: { $ne: true },
-          $or: [{ lockedAt: null, nextRunAt: { $lte: horizon } }, { lockedAt: { $ne: null } }]
+          $or: [
+            { lockedAt: null, nextRunAt: { $lte: horizon } },
+            { lockedAt: { $ne: null, $lte: lockDeadline } }
+          ]
         },
         { projection: { name: 1, nextRunAt: 1, lockedAt: 1 } }
       )
       .sort({ nextRunAt: 1, priority: -1 })
       .toArray()
     scanned.clear()
-    claimedFromScan.clear()
     for (const doc of docs) {
       const list = scanned.get(doc.name) ?? []
       list.push({ id: doc._id, nextRunAt: doc.nextRunAt ?? null, lockedAt: doc.lockedAt ?? null })
@@ -65,9 +68,9 @@ export const scanOnceJobClaims = (
     scannedAt = Date.now()
   }
 
-  const freshScan = (horizon: Date) => {
+  const freshScan = (horizon: Date, lockDeadline: Date) => {
     if (scanning === undefined && Date.now() - scannedAt >= options.minScanIntervalMs)
-      scanning = scan(horizon).finally(() => {
+      scanning = scan(horizon, lockDeadline).finally(() => {
         scanning = undefined
       })
     return scanning
@@ -95,7 +98,7 @@ export const scanOnceJobClaims = (
       // Take over an expired lock only as it stood at the scan (a worker that renewed it keeps it), in one
       // update: released first, a job that was running (no next run) would be left where nothing finds it.
       const taken = await jobs.updateOne(
-        { _id: candidate.id, lockedAt: candidate.lockedAt },
+        { _id: candidate.id, lockedAt: candidate.lockedAt, disabled: { $ne: true } },
         { $set: { lockedAt: new Date(), lastModifiedBy: lockOptions?.lastModifiedBy ?? null } }
       )
       if (taken.modifiedCount === 0) return undefined
@@ -115,17 +118,14 @@ export const scanOnceJobClaims = (
   repository.getNextJobToRun = async (name, nextScanAt, lockDeadline, _now, lockOptions) => {
     for (;;) {
       let candidate = insertedHere.get(name)?.shift()
-      const fromScan = candidate === undefined
       if (candidate === undefined) {
-        await freshScan(nextScanAt)
-        if ((claimedFromScan.get(name) ?? 0) >= options.claimsPerScan) return undefined
+        await freshScan(nextScanAt, lockDeadline)
+        if (locksHeld(agenda, name) >= options.locksHeldPerKind) return undefined
         candidate = nextScanned(name, nextScanAt, lockDeadline)
         if (candidate === undefined) return undefined
       }
       const locked = await lock(name, candidate, lockOptions)
-      if (locked === undefined) continue
-      if (fromScan) claimedFromScan.set(name, (claimedFromScan.get(name) ?? 0) + 1)
-      return locked
+      if (locked !== undefined) return locked
     }
   }
 
@@ -142,3 +142,11 @@ export const scanOnceJobClaims = (
     insertedHere.set(notification.jobName, list)
   })
 }
+
+interface JobProcessorStatus {
+  readonly jobProcessor?: { readonly jobStatus?: Record<string, { readonly locked?: number } | undefined> }
+}
+
+/** Jobs of this kind Agenda's processor holds locked here, running or queued (its own count; no API exposes it). */
+const locksHeld = (agenda: Agenda, name: string) =>
+  (agenda as unknown as JobProcessorStatus).jobProcessor?.jobStatus?.[name]?.locked ?? 0

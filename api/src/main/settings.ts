@@ -38,8 +38,15 @@ export const readProcessSettings = (env: NodeJS.ProcessEnv = process.env): Proce
     issuer: env.CERTIFICATE_ISSUER ?? "Certify Academy",
     sessionSecret: required(env, "SESSION_SECRET", secretHint),
     platformApiKey: required(env, "PLATFORM_API_KEY", secretHint),
-    commandProfileEveryMs: env.DB_COMMAND_PROFILE_EVERY_MS
-      ? Number(env.DB_COMMAND_PROFILE_EVERY_MS)
-      : undefined
+    commandProfileEveryMs: positiveMillis(env, "DB_COMMAND_PROFILE_EVERY_MS")
   }
+}
+
+const positiveMillis = (env: NodeJS.ProcessEnv, name: string) => {
+  const value = env[name]?.trim()
+  if (!value) return undefined
+  const millis = Number(value)
+  if (!Number.isInteger(millis) || millis <= 0)
+    throw new SettingsError(`${name} must be a whole number of milliseconds above 0, got "${value}"`)
+  return millis
 }
