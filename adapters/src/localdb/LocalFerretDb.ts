@@ -40,12 +40,14 @@ export const freePort = () =>
 export const localUri = (port: number, database: string) =>
   `mongodb://127.0.0.1:${port}/${database}?directConnection=true&retryWrites=false`
 
+class ExitedBeforePing extends Error {}
+
 const waitForPing = async (uri: string, timeoutMs: number, child: ChildProcess) => {
   const deadline = Date.now() + timeoutMs
   let lastError: unknown
   while (Date.now() < deadline) {
     if (child.exitCode !== null)
-      throw new Error(`FerretDB exited with code ${child.exitCode} before answering ping`)
+      throw new ExitedBeforePing(`FerretDB exited with code ${child.exitCode} before answering ping`)
     const client = new MongoClient(uri, { serverSelectionTimeoutMS: 500, connectTimeoutMS: 500 })
     try {
       await client.connect()
@@ -63,7 +65,18 @@ const waitForPing = async (uri: string, timeoutMs: number, child: ChildProcess) 
 
 /** Starts FerretDB (SQLite handler) on loopback with telemetry off, and waits until it answers `ping`. */
 export const startLocalFerretDb = async (options: LocalFerretDbOptions): Promise<LocalFerretDb> => {
-  const port = options.port ?? (await freePort())
+  // A free port can be taken by another process before FerretDB binds it: then try another one.
+  const attempts = options.port === undefined ? 3 : 1
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(options, options.port ?? (await freePort()))
+    } catch (error) {
+      if (attempt >= attempts || !(error instanceof ExitedBeforePing)) throw error
+    }
+  }
+}
+
+const startOnce = async (options: LocalFerretDbOptions, port: number): Promise<LocalFerretDb> => {
   const debugPort = await freePort()
   mkdirSync(join(options.dataDir, "state"), { recursive: true })
   const child = spawn(
@@ -84,7 +97,6 @@ export const startLocalFerretDb = async (options: LocalFerretDbOptions): Promise
   child.stderr?.on("data", (chunk: Buffer) => log(chunk.toString()))
   const spawnFailure = new Promise<never>((_, reject) => child.once("error", reject))
   const uri = localUri(port, options.database ?? "certify")
-  await Promise.race([waitForPing(uri, options.readyTimeoutMs ?? 30_000, child), spawnFailure])
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return
     const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()))
@@ -92,6 +104,13 @@ export const startLocalFerretDb = async (options: LocalFerretDbOptions): Promise
     const timer = setTimeout(() => child.kill("SIGKILL"), 5_000)
     await exited
     clearTimeout(timer)
+  }
+  try {
+    await Promise.race([waitForPing(uri, options.readyTimeoutMs ?? 30_000, child), spawnFailure])
+  } catch (error) {
+    // A server that never answered is nobody's: stop it rather than leave it holding the data directory.
+    await stop()
+    throw error
   }
   return { uri, port, stop }
 }
