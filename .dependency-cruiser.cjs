@@ -41,6 +41,18 @@ module.exports = {
       to: { path: "(^|/)(api|adapters|domain|renderer)/src/", pathNot: "(^|/)api/src/trpc/AppRouter\\.ts$" }
     },
     {
+      name: "production-code-never-imports-domain-testing",
+      comment:
+        "domain/src/testing pulls fast-check and every in-memory port: only tests and test helpers may import it " +
+        "(*.test.ts, anything under a testing/ folder, and test/ — whose fixtures/ tree mimics production paths). " +
+        "api/src/app/testApp.ts is a test helper outside that convention until it moves under api/src/testing/.",
+      severity: "error",
+      from: {
+        pathNot: ["\\.test\\.ts$", "(^|/)testing/", "^test/(?!fixtures/)", "(^|/)api/src/app/testApp\\.ts$"]
+      },
+      to: { path: "(^|/)domain/src/testing/" }
+    },
+    {
       name: "no-node-builtins-in-domain",
       severity: "error",
       from: { path: "(^|/)domain/src/" },

@@ -1,5 +1,6 @@
 // Adapters: live implementations of the domain's ports.
 
+export * as SystemClock from "./clock/SystemClock.ts"
 export type { CommandShapeTotals } from "./mongo/commandProfile.ts"
 export { CorruptDocument } from "./mongo/documents.ts"
 export * as MongoLedger from "./mongo/layer.ts"

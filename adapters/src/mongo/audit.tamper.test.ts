@@ -1,4 +1,4 @@
-import { verifyAuditLog } from "@certify/domain"
+import { explain, verifyAuditLog, verifySubjectChain } from "@certify/domain"
 import { clickBuy, deliverEvent, drainJobs } from "@certify/domain/testing"
 import { assert, layer } from "@effect/vitest"
 import { Effect } from "effect"
@@ -7,9 +7,9 @@ import { MongoConnection } from "./MongoConnection.ts"
 
 const auditCollection = MongoConnection.useSync(({ connection }) => connection.model("AuditEntry").collection)
 
-const paidThenRefunded = (course: string, suffix: string) =>
+const paidThenRefunded = (learner: "ada" | "ravi", course: string, suffix: string) =>
   Effect.gen(function* () {
-    const started = yield* clickBuy("ravi", course, "razorpay")
+    const started = yield* clickBuy(learner, course, "razorpay")
     yield* deliverEvent({
       gateway: "razorpay",
       eventId: `evt_paid_${suffix}`,
@@ -31,8 +31,8 @@ layer(databasePipeline("tamper"), { timeout: "60 seconds" })(
   (it) => {
     it.effect("an intact log verifies; an edited entry and a deleted entry are each detected", () =>
       Effect.gen(function* () {
-        const edited = yield* paidThenRefunded("ts-101", "a")
-        const deleted = yield* paidThenRefunded("pay-201", "b")
+        const edited = yield* paidThenRefunded("ravi", "ts-101", "a")
+        const deleted = yield* paidThenRefunded("ravi", "pay-201", "b")
         const clean = yield* verifyAuditLog(3)
         assert.deepStrictEqual(clean.broken, [])
         assert.isAtLeast(clean.subjects, 6)
@@ -49,6 +49,35 @@ layer(databasePipeline("tamper"), { timeout: "60 seconds" })(
         console.log("tamper findings", JSON.stringify(findings))
         assert.deepStrictEqual(findings[`payment:${edited}`], ["HashMismatch"])
         assert.deepStrictEqual(findings[`payment:${deleted}`], ["Truncated"])
+      })
+    )
+
+    it.effect("the per-subject check detects a deleted middle entry and a deleted newest entry", () =>
+      Effect.gen(function* () {
+        const middle = yield* paidThenRefunded("ada", "ts-101", "m")
+        const newest = yield* paidThenRefunded("ada", "pay-201", "n")
+        assert.deepStrictEqual((yield* verifySubjectChain("payment", middle)).breaks, [])
+        assert.deepStrictEqual((yield* verifySubjectChain("payment", newest)).breaks, [])
+
+        const collection = yield* auditCollection
+        yield* Effect.promise(() => collection.deleteOne({ "subject.id": middle, seq: 2 }))
+        yield* Effect.promise(() => collection.deleteOne({ "subject.id": newest, seq: 3 }))
+
+        const afterMiddle = yield* verifySubjectChain("payment", middle)
+        assert.deepStrictEqual(
+          afterMiddle.breaks.map((b) => b._tag),
+          ["MissingEntry", "BrokenLink"]
+        )
+        // The entry past the hole is still read, like the in-memory log does.
+        assert.strictEqual(afterMiddle.entries, 2)
+        assert.deepStrictEqual((yield* verifySubjectChain("payment", newest)).breaks, [
+          { _tag: "Truncated", lastSeq: 2, expectedLastSeq: 3 }
+        ])
+        const explained = yield* explain("payment", newest)
+        assert.deepStrictEqual(
+          explained.chain.breaks.map((b) => b._tag),
+          ["Truncated"]
+        )
       })
     )
   }

@@ -12,6 +12,7 @@ import {
   type PaymentEvent,
   PaymentLedger,
   PaymentMachine,
+  Payments,
   replay
 } from "@certify/domain"
 import {
@@ -24,7 +25,7 @@ import {
   snapshotOf
 } from "@certify/domain/testing"
 import { assert, layer } from "@effect/vitest"
-import { Effect, Schema } from "effect"
+import { Effect, Option, Schema } from "effect"
 import { databasePipeline } from "../testing/pipelineLayer.ts"
 import { MongoConnection } from "./MongoConnection.ts"
 import { seedCatalog } from "./repositories/MongoCatalog.ts"
@@ -99,6 +100,11 @@ layer(databasePipeline("concurrency"), { timeout: "120 seconds" })(
             `50 deliveries -> ${succeeded.length} state change, ${yield* countInbox(spec.eventId)} inbox record, outcomes: ${new Set(outcomes).size} distinct`
           )
           assert.lengthOf(succeeded, 1)
+          // One entry per real transition and nothing else: the checkout opening, then the success.
+          assert.deepStrictEqual(
+            history.map((entry) => `${entry.from}->${entry.to}`),
+            ["created->pending", "pending->succeeded"]
+          )
           assert.strictEqual(yield* countInbox(spec.eventId), 1)
           yield* drainJobs
           const { entitlement, certificate } = yield* snapshotOf("ada", "ts-101")
@@ -138,6 +144,7 @@ layer(databasePipeline("concurrency"), { timeout: "120 seconds" })(
           ]
           yield* seedRaceCourses
           let mismatches = 0
+          let staleDocuments = 0
           let rounds = 0
           for (let round = 0; round < ROUNDS; round++) {
             const pair = pairs[round % pairs.length] ?? pairs[0]
@@ -159,12 +166,19 @@ layer(databasePipeline("concurrency"), { timeout: "120 seconds" })(
               { _tag: "CheckoutOpened", checkoutRef: "cs" },
               ...pair.flatMap((kind) => machineEvent[kind] ?? [])
             ])
-            const { state } = yield* currentState(PaymentLedger, started.paymentId)
+            const { state, version } = yield* currentState(PaymentLedger, started.paymentId)
             if (state !== expected) mismatches++
+            // The document's projection must have caught up with the log too, whatever order it was written in.
+            const stored = yield* Payments.use((payments) => payments.find(started.paymentId))
+            if (Option.isNone(stored) || stored.value.status !== state || stored.value.version !== version)
+              staleDocuments++
           }
-          console.log(`racing pairs: ${mismatches} lost updates in ${rounds} rounds`)
+          console.log(
+            `racing pairs: ${mismatches} lost updates, ${staleDocuments} stale documents in ${rounds} rounds`
+          )
           assert.strictEqual(rounds, ROUNDS)
           assert.strictEqual(mismatches, 0)
+          assert.strictEqual(staleDocuments, 0)
         }),
       // 50 rounds of racing writes: seconds alone, much longer when the whole suite shares two cores.
       120_000

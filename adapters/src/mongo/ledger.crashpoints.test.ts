@@ -187,6 +187,30 @@ layer(services, { timeout: "180 seconds" })(
               entitlements.filter((e) => e.courseId === course),
               1
             )
+            // Exactly one certificate request: one certificate for the course, requested once.
+            const certificates = yield* Certificates.use((c) => c.listByLearner(learnerId("ada")))
+            assert.lengthOf(
+              certificates.filter((c) => c.courseId === course),
+              1,
+              `certificates after crash ${k}`
+            )
+            const certificateHistory = yield* historyOf("certificate", certificate?.certificateId ?? "")
+            assert.lengthOf(
+              certificateHistory.filter((e) => e.from === "none" && e.to === "pending"),
+              1,
+              `none->pending certificate entries after crash ${k}`
+            )
+            assert.deepStrictEqual(
+              certificateHistory.map((e) => `${e.from}->${e.to}`),
+              ["none->pending", "pending->issued"],
+              `certificate transitions after crash ${k}`
+            )
+            const entitlementHistory = yield* historyOf("entitlement", entitlement?.entitlementId ?? "")
+            assert.lengthOf(
+              entitlementHistory.filter((e) => e.from === "none" && e.to === "granted"),
+              1,
+              `grants after crash ${k}`
+            )
             for (const [type, id] of [
               ["payment", run.started.paymentId],
               ["entitlement", entitlement?.entitlementId ?? ""],

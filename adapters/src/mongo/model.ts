@@ -39,17 +39,35 @@ export const isDuplicateKey = (error: unknown) =>
   (error as { code: unknown }).code === 11000
 
 /**
- * The documents at consecutive keys `idAt(1)`, `idAt(2)`, … up to the first one missing, each read by
- * `_id`. FerretDB pushes only `_id` equality down to SQLite and decodes the whole collection for any
- * other filter, so a subject's few rows cost a few keyed reads instead of a scan that grows with the
- * ledger. On MongoDB it is a few indexed reads where one would do; both stay correct.
+ * The documents at consecutive keys `idAt(from)`, `idAt(from + 1)`, … up to the first one missing, each
+ * read by `_id`. FerretDB pushes only `_id` equality down to SQLite and decodes the whole collection for
+ * any other filter (a range on `_id` included), so a subject's few rows cost a few keyed reads instead of
+ * a scan that grows with the ledger. On MongoDB it is a few indexed reads where one would do.
  */
-export const findConsecutive = (model: DocumentModel, idAt: (n: number) => string) =>
+export const findConsecutive = (model: DocumentModel, idAt: (n: number) => string, from = 1) =>
   query(async () => {
     const found: Array<Record<string, unknown>> = []
-    for (let n = 1; ; n++) {
+    for (let n = from; ; n++) {
       const doc = await model.findById(idAt(n)).lean<Record<string, unknown>>().exec()
       if (doc === null) return found
       found.push(doc)
     }
+  })
+
+const KEYED_READS_AT_ONCE = 16
+
+/** The documents at keys `idAt(from)` … `idAt(to)` that exist, in key order; keyed reads, a few at once. */
+export const findKeyRange = (model: DocumentModel, idAt: (n: number) => string, from: number, to: number) =>
+  query(async () => {
+    const found: Array<Record<string, unknown>> = []
+    for (let start = from; start <= to; start += KEYED_READS_AT_ONCE) {
+      const keys = Array.from({ length: Math.min(KEYED_READS_AT_ONCE, to - start + 1) }, (_, i) =>
+        idAt(start + i)
+      )
+      const docs = await Promise.all(
+        keys.map((key) => model.findById(key).lean<Record<string, unknown>>().exec())
+      )
+      for (const doc of docs) if (doc !== null) found.push(doc)
+    }
+    return found
   })

@@ -4,7 +4,8 @@ import {
   inboxContract,
   operationsContract,
   operatorContract,
-  paymentsContract
+  paymentsContract,
+  projectionContract
 } from "@certify/domain/contracts"
 import { testLedger } from "../testing/testDatabase.ts"
 
@@ -14,5 +15,6 @@ paymentsContract("mongoose", ledger)
 inboxContract("mongoose", ledger)
 entitlementsContract("mongoose", ledger)
 auditLogContract("mongoose", ledger)
+projectionContract("mongoose", ledger)
 operationsContract("mongoose", ledger)
 operatorContract("mongoose", ledger)

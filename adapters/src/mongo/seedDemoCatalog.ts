@@ -1,5 +1,4 @@
-import { Catalog } from "@certify/domain"
-import { demoCatalog } from "@certify/domain/testing"
+import { Catalog, demoCatalog } from "@certify/domain"
 import { Effect } from "effect"
 import { seedCatalog } from "./repositories/MongoCatalog.ts"
 

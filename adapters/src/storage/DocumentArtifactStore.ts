@@ -1,14 +1,12 @@
 import { createHash } from "node:crypto"
-import { ArtifactStore, StoredArtifact } from "@certify/domain"
+import { ArtifactStore, downloadOfBytes, StoredArtifact } from "@certify/domain"
 import { Effect, Layer, Option } from "effect"
 import mongoose from "mongoose"
 import { MongoConnection } from "../mongo/MongoConnection.ts"
 import { isDuplicateKey } from "../mongo/model.ts"
+import { refuseOversized } from "./refuseOversized.ts"
 
 export const ARTIFACT_COLLECTION = "artifacts"
-
-/** Below MongoDB's 16 MiB document limit; a certificate's PNG or PDF is about 100 KiB. */
-export const MAX_ARTIFACT_BYTES = 15 * 1024 * 1024
 
 interface ArtifactDocument {
   readonly _id: string
@@ -25,18 +23,18 @@ const storedArtifactOf = (doc: ArtifactDocument) =>
   new StoredArtifact({ key: doc._id, contentType: doc.contentType, sha256: doc.sha256, size: doc.size })
 
 /**
- * Certificate files, one document each under `_id` = the deterministic key. A read by `_id` is the one
- * query FerretDB pushes down to SQLite; GridFS's chunk query decoded every chunk of every certificate
- * for each download. The insert under the key is the write, atomic on both servers: a retried or
- * concurrent put finds the first write and answers with it, so the version recorded with a certificate
- * always describes the bytes actually stored (rendering is deterministic, so they are the same anyway).
+ * Certificate files, one document each under `_id` = the deterministic key (the port's size limit is
+ * below MongoDB's 16 MiB document limit). A read by `_id` is the one query FerretDB pushes down to
+ * SQLite; GridFS's chunk query decodes every chunk of every certificate for each download there. The
+ * insert under the key is the write, atomic on both servers: a retried or concurrent put finds the
+ * first write and answers with it, so the version recorded with a certificate always describes the
+ * bytes actually stored (rendering is deterministic, so they are the same anyway).
  */
 export const make = (db: mongoose.mongo.Db) => {
   const artifacts = db.collection<ArtifactDocument>(ARTIFACT_COLLECTION)
 
   const put = async (key: string, bytes: Uint8Array, contentType: string) => {
-    if (bytes.length > MAX_ARTIFACT_BYTES)
-      throw new Error(`artifact ${key} is ${bytes.length} bytes, over the ${MAX_ARTIFACT_BYTES}-byte limit`)
+    refuseOversized(key, bytes)
     const doc: ArtifactDocument = {
       _id: key,
       bytes: new mongoose.mongo.Binary(Buffer.from(bytes)),
@@ -65,7 +63,13 @@ export const make = (db: mongoose.mongo.Db) => {
 
   return ArtifactStore.of({
     put: (key, bytes, contentType) => Effect.promise(() => put(key, bytes, contentType)),
-    get: (key) => Effect.promise(() => get(key))
+    get: (key) => Effect.promise(() => get(key)),
+    // The file is one Binary already in memory: it streams as one chunk.
+    stream: (key) =>
+      Effect.map(
+        Effect.promise(() => get(key)),
+        Option.map(downloadOfBytes)
+      )
   })
 }
 

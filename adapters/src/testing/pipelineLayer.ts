@@ -1,4 +1,3 @@
-import { Clock } from "@certify/domain"
 import {
   MemoryArtifactStore,
   MemoryCertificateLinks,
@@ -10,6 +9,7 @@ import {
 } from "@certify/domain/testing"
 import { Layer } from "effect"
 import { Digest } from "effect/crypto"
+import * as SystemClock from "../clock/SystemClock.ts"
 import { seedDemoCatalog } from "../mongo/seedDemoCatalog.ts"
 import { testLedger } from "./testDatabase.ts"
 
@@ -27,7 +27,7 @@ export const databasePipeline = (name: string) => {
     MemoryMailer.layerMemory,
     MemoryCertificateLinks.layerMemory,
     MemoryPaymentGateways.layerMemory,
-    Clock.layer,
+    SystemClock.layer,
     Digest.layerWebCrypto
   )
 }

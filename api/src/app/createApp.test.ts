@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { demoCompletions } from "../platform/demoCompletions.ts"
 import { platformSignature } from "../platform/platformAuth.ts"
 import { PLATFORM_KEY, startTestApp } from "./testApp.ts"
-import { signIn, trpcHttp } from "./trpcHttp.ts"
+import { purchaseStreamUntilEnd, sessionCookie, signIn, trpcHttp } from "./trpcHttp.ts"
 
 let app: Awaited<ReturnType<typeof startTestApp>>
 
@@ -219,15 +219,40 @@ describe("a learner buys, downloads and a verifier checks", () => {
       requestId: "req-ops-revoke-1"
     })
     expect(revoked.data).toMatchObject({ outcome: "done" })
-    expect(await (await fetch(app.url(`/verify/${bought.certificateId}`))).text()).toMatch(
-      /Revoked on \d{4}-\d{2}-\d{2}/
-    )
+    const revokedPage = await (await fetch(app.url(`/verify/${bought.certificateId}`))).text()
+    expect(revokedPage).toMatch(/Revoked on \d{4}-\d{2}-\d{2}/)
+    expect(revokedPage).not.toContain(`${bought.certificateId}.jwt`)
     const story = (await ops.query("ops.story", { paymentId: bought.paymentId })).data as {
       operatorActions: Array<{ kind: string; operatorId: string }>
       audit: Array<{ actor: string }>
     }
     expect(story.operatorActions.map((a) => a.kind)).toEqual(["reissue_certificate", "revoke_certificate"])
     expect(story.audit.some((e) => e.actor === "operator:ops")).toBe(true)
+  })
+
+  it("settles a purchase whose certificate was revoked without a refund, and signs no credential for it", async () => {
+    const purchase = (await bought.ada.query("learner.purchase", { paymentId: bought.paymentId })).data
+    expect(purchase).toMatchObject({ stage: "revoked", certificate: { status: "revoked" } })
+    const courses = (await bought.ada.query("learner.courses")).data as Array<{
+      courseId: string
+      purchase: { stage: string } | null
+    }>
+    expect(courses.find((c) => c.courseId === "typescript-foundations")?.purchase?.stage).toBe("revoked")
+    const stream = await purchaseStreamUntilEnd(
+      app.url,
+      await sessionCookie(app.url, "ada"),
+      bought.paymentId
+    )
+    expect(stream).toContain('"stage":"revoked"')
+
+    const credential = await fetch(app.url(`/verify/${bought.certificateId}.jwt`))
+    expect(credential.status).toBe(410)
+    expect(await credential.text()).not.toMatch(/^ey/)
+    const json = (await (await fetch(app.url(`/verify/${bought.certificateId}.json`))).json()) as Record<
+      string,
+      unknown
+    >
+    expect(json).toMatchObject({ status: "revoked", credentialUrl: null })
   })
 
   it("maps bad input to 400 and never sends a stack trace", async () => {
@@ -267,6 +292,16 @@ describe("rate limits", () => {
       expect(statuses).toEqual([404, 404, 429])
       const refused = await fetch(limited.url("/verify/ABCD-EFGH-JKMN-PQRS"))
       expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0)
+      const platform = (key: string) =>
+        fetch(limited.url("/platform/v1/completions"), {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
+          body: JSON.stringify(demoCompletions[0])
+        })
+      expect((await platform(PLATFORM_KEY)).status).toBe(201)
+      const guessed = await platform("guess")
+      expect(guessed.status).toBe(429)
+      expect(Number(guessed.headers.get("retry-after"))).toBeGreaterThan(0)
       expect((await fetch(limited.url("/healthz"))).status).toBe(200)
       expect((await fetch(limited.url("/metrics"))).status).toBe(200)
     } finally {

@@ -47,6 +47,9 @@ const serverPaths = [
   /^\/(metrics|healthz|readyz)$/
 ]
 
+export const JOB_DASHBOARD_READ_ONLY =
+  "The job dashboard is read-only: job changes must be audited. Retry a dead job with ops.retryJob (ops console, Dead letters) and a reason."
+
 /** The API process's HTTP surface, one express app. */
 export const createApp = (deps: AppDeps): express.Express => {
   const authenticator: Authenticator["Service"] =
@@ -68,7 +71,7 @@ export const createApp = (deps: AppDeps): express.Express => {
   app.set("query parser", "simple")
   app.use(requestContext(logger))
   app.use(operationsRoutes(deps.readiness))
-  app.use(completionsRoute({ runtime, platformApiKey: deps.platformApiKey, logger }))
+  app.use(completionsRoute({ runtime, platformApiKey: deps.platformApiKey, rateLimits, logger }))
   for (const router of deps.extraRouters ?? []) app.use(router)
   app.use(verifyRoutes({ runtime, rateLimits, logger }))
   app.use(downloadRoutes({ runtime, authenticator, downloadLinks, rateLimits, logger }))
@@ -83,6 +86,13 @@ export const createApp = (deps: AppDeps): express.Express => {
           .status(session ? 403 : 401)
           .type("text/plain")
           .send("operators only")
+      // Agendash's create/delete/requeue/pause change jobs with no audit record: look only, act through ops.retryJob.
+      if (request.method !== "GET" && request.method !== "HEAD")
+        return void response
+          .status(405)
+          .setHeader("Allow", "GET, HEAD")
+          .type("text/plain")
+          .send(JOB_DASHBOARD_READ_ONLY)
       localsOf(response).logger.info({ operatorId: session.userId, path: request.path }, "job dashboard")
       dashboard(request, response, next)
     })

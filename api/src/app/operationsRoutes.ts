@@ -6,9 +6,15 @@ export const operationsRoutes = (readiness: (() => Promise<Record<string, boolea
   const routes = express.Router()
   routes.get("/healthz", (_request, response) => void response.json({ status: "ok" }))
   routes.get("/readyz", async (_request, response) => {
-    const checks = readiness === undefined ? {} : await readiness().catch(() => ({ readiness: false }))
-    const ready = Object.values(checks).every(Boolean)
-    response.status(ready ? 200 : 503).json({ status: ready ? "ready" : "not ready", checks })
+    const checks: Record<string, boolean> =
+      readiness === undefined ? {} : await readiness().catch(() => ({ readiness: false }))
+    const failing = Object.entries(checks)
+      .filter(([, ok]) => !ok)
+      .map(([name]) => name)
+    const ready = failing.length === 0
+    response
+      .status(ready ? 200 : 503)
+      .json(ready ? { status: "ready", checks } : { status: "not ready", failing, checks })
   })
   routes.get("/metrics", async (_request, response) => {
     response.type(registry.contentType).send(await registry.metrics())

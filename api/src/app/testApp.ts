@@ -1,8 +1,8 @@
 import type { Server } from "node:http"
 import type { AddressInfo } from "node:net"
-import { MongoLedger } from "@certify/adapters"
+import { MongoLedger, SystemClock } from "@certify/adapters"
 import { testDatabaseUri } from "@certify/adapters/testing"
-import { CertificateLinks, Clock, type IdGenerator } from "@certify/domain"
+import { CertificateLinks, type IdGenerator, type JobSummary } from "@certify/domain"
 import {
   MemoryArtifactStore,
   MemoryCertificateCredentials,
@@ -30,6 +30,9 @@ export interface TestAppOptions {
   readonly idGenerator?: Layer.Layer<IdGenerator>
   readonly issuer?: string
   readonly agendash?: express.RequestHandler
+  /** The jobs the operators' JobsAdmin starts with (dead letters to retry, for example). */
+  readonly jobs?: ReadonlyArray<JobSummary>
+  readonly readiness?: () => Promise<Record<string, boolean>>
 }
 
 /** The real app over real HTTP and a real database; only gateways, renderer, mail and jobs are stand-ins. */
@@ -53,9 +56,9 @@ export const startTestApp = async (name: string, options: TestAppOptions = {}) =
       MemoryArtifactStore.layerMemory,
       options.idGenerator ?? MemoryIdGenerator.layerMemory,
       MemoryCertificateCredentials.layerMemory,
-      MemoryJobsAdmin.layerMemory(),
+      MemoryJobsAdmin.layerMemory(options.jobs),
       links,
-      Clock.layer,
+      SystemClock.layer,
       Digest.layerWebCrypto
     ).pipe(Layer.provideMerge(Layer.orDie(MongoLedger.layer({ uri: mongodbUri }))))
   )
@@ -66,7 +69,8 @@ export const startTestApp = async (name: string, options: TestAppOptions = {}) =
     platformApiKey: PLATFORM_KEY,
     logger: logger.child({ test: name }),
     ...(options.rateBudgets === undefined ? {} : { rateBudgets: options.rateBudgets }),
-    ...(options.agendash === undefined ? {} : { agendash: options.agendash })
+    ...(options.agendash === undefined ? {} : { agendash: options.agendash }),
+    ...(options.readiness === undefined ? {} : { readiness: options.readiness })
   })
   const server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, "127.0.0.1", () => resolve(listening))

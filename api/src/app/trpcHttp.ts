@@ -32,7 +32,8 @@ export const trpcHttp = (url: (path: string) => string, cookie?: string) => {
   }
 }
 
-export const signIn = async (url: (path: string) => string, username: string) => {
+/** A demo user's session cookie (`name=value`), as the browser would keep it. */
+export const sessionCookie = async (url: (path: string) => string, username: string) => {
   const response = await fetch(url("/trpc/session.login"), {
     method: "POST",
     headers: { "content-type": "application/json" },
@@ -40,5 +41,29 @@ export const signIn = async (url: (path: string) => string, username: string) =>
   })
   const cookie = response.headers.get("set-cookie")?.split(";")[0]
   if (!response.ok || cookie === undefined) throw new Error(`sign in failed: ${response.status}`)
-  return trpcHttp(url, cookie)
+  return cookie
+}
+
+export const signIn = async (url: (path: string) => string, username: string) =>
+  trpcHttp(url, await sessionCookie(url, username))
+
+/**
+ * Reads a purchase's SSE stream until the server ends it; rejects if it is still open after
+ * `timeoutMillis` (a subscription that never settles).
+ */
+export const purchaseStreamUntilEnd = async (
+  url: (path: string) => string,
+  cookie: string,
+  paymentId: string,
+  timeoutMillis = 5_000
+) => {
+  const input = encodeURIComponent(JSON.stringify({ paymentId }))
+  const stream = await fetch(url(`/trpc/learner.purchaseUpdates?input=${input}`), {
+    headers: { cookie, accept: "text/event-stream" },
+    signal: AbortSignal.timeout(timeoutMillis)
+  })
+  let text = ""
+  const decoder = new TextDecoder()
+  for await (const chunk of stream.body ?? []) text += decoder.decode(chunk, { stream: true })
+  return text
 }

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { parseArgs } from "node:util"
 import { type CliRuntime, openCliRuntime } from "./cliRuntime.ts"
 import { demoPurchaseCommand } from "./commands/demoPurchase.ts"
@@ -6,12 +7,14 @@ import { jobsCommand } from "./commands/jobs.ts"
 import { reconcileCommand } from "./commands/reconcile.ts"
 import { runsCommand } from "./commands/runs.ts"
 import { verifyAuditCommand } from "./commands/verifyAudit.ts"
+import { operatorOf } from "./format/operatorOf.ts"
 
 const USAGE = `certify — operator commands (run next to \`pnpm start\`, or with MONGODB_URI and the secrets set)
 
   certify demo-purchase --gateway stripe|razorpay [--learner ada] [--course <id>] [--decline-first]
   certify explain <payment id | certificate id | learner id>
-  certify reconcile --gateway stripe|razorpay [--since 24h | <ISO date>]
+  certify reconcile --gateway stripe|razorpay [--since 24h | <ISO date>] [--reason <why>] [--operator <id>]
+                                    (recorded as an operator action; operator defaults to the OS user)
   certify runs                      (the latest reconciliation runs)
   certify verify-audit
   certify jobs
@@ -37,6 +40,8 @@ const run = async (argv: ReadonlyArray<string>) => {
       learner: { type: "string" },
       course: { type: "string" },
       since: { type: "string" },
+      reason: { type: "string" },
+      operator: { type: "string" },
       "decline-first": { type: "boolean" },
       help: { type: "boolean", short: "h" }
     }
@@ -55,7 +60,14 @@ const run = async (argv: ReadonlyArray<string>) => {
       return withRuntime(async (cli) => ok(await explainCommand(cli, subject)))
     case "reconcile":
       return withRuntime(async (cli) =>
-        ok(await reconcileCommand(cli, { gateway: values.gateway, since: values.since }))
+        ok(
+          await reconcileCommand(cli, {
+            gateway: values.gateway,
+            since: values.since,
+            operatorId: operatorOf(values.operator),
+            reason: values.reason ?? "manual run from the certify CLI"
+          })
+        )
       )
     case "runs":
       return withRuntime(async (cli) => ok(await runsCommand(cli)))

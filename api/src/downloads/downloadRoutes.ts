@@ -1,5 +1,7 @@
+import { Readable } from "node:stream"
+import { pipeline } from "node:stream/promises"
 import { ArtifactStore } from "@certify/domain"
-import { Effect, Exit, Option } from "effect"
+import { Effect, Exit, Option, Stream } from "effect"
 import express from "express"
 import type { Authenticator } from "../auth/Authenticator.ts"
 import { runExit } from "../http/runExit.ts"
@@ -19,8 +21,8 @@ const artifactFor = (learnerId: string, certificateId: string, format: ArtifactF
     if (certificate === undefined || certificate.status !== "issued") return undefined
     const rendition = certificate.versions.find((v) => v.version === certificate.currentVersion)
     if (rendition === undefined) return undefined
-    const bytes = yield* ArtifactStore.use((store) => store.get(rendition[format].key))
-    return Option.isNone(bytes) ? undefined : { bytes: bytes.value, certificate }
+    const download = yield* ArtifactStore.use((store) => store.stream(rendition[format].key))
+    return Option.isNone(download) ? undefined : { download: download.value, certificate }
   })
 
 /**
@@ -62,13 +64,21 @@ export const downloadRoutes = (deps: {
         return void response.status(500).type("text/plain").send("internal error")
       }
       if (exit.value === undefined) return void response.status(404).type("text/plain").send("not found")
-      const { bytes, certificate } = exit.value
+      const { download, certificate } = exit.value
       response.setHeader("Cache-Control", "private, no-store")
       response.setHeader(
         "Content-Disposition",
         `attachment; filename="certificate-${certificate.certificateId}-v${certificate.currentVersion}.${format}"`
       )
-      response.type(contentTypes[format]).send(Buffer.from(bytes))
+      response.setHeader("Content-Length", String(download.size))
+      response.type(contentTypes[format])
+      // The file is never held whole in memory. A store failing mid-file cuts the response short of its
+      // Content-Length, so the client sees a failed download; a client leaving stops the read.
+      try {
+        await pipeline(Readable.from(Stream.toAsyncIterable(download.chunks)), response)
+      } catch (error) {
+        deps.logger.warn({ error: String(error), certificateId, format }, "download cut short")
+      }
     }
   )
   return routes

@@ -1,4 +1,4 @@
-import { type CommandShapeTotals, MongoLedger } from "@certify/adapters"
+import { type CommandShapeTotals, MongoLedger, SystemClock } from "@certify/adapters"
 import { layerCertificateCredentials, type SigningKey } from "@certify/adapters/credentials"
 import { layerPaymentGateways } from "@certify/adapters/gateways"
 import { layerCryptoIdGenerator } from "@certify/adapters/ids"
@@ -6,8 +6,7 @@ import { layerJobQueue, layerJobsAdmin, type makeAgenda } from "@certify/adapter
 import { layerCertificateLinks } from "@certify/adapters/links"
 import { layerSmtpMailer } from "@certify/adapters/mail"
 import { layerHttpRenderer } from "@certify/adapters/renderer"
-import { layerDocumentArtifactStore } from "@certify/adapters/storage"
-import { Clock } from "@certify/domain"
+import { layerArtifactStore, parseArtifactStoreKind } from "@certify/adapters/storage"
 import { Layer } from "effect"
 import { Digest } from "effect/crypto"
 import { logger } from "../observability/logger.ts"
@@ -31,7 +30,10 @@ export const commandProfileOf = (settings: ProcessSettings, database: string) =>
 /** Every port the use cases need, from the live adapters: the one place where the system is wired. */
 export const makeAppLayer = (settings: ProcessSettings, agenda: Agenda, signingKey: SigningKey) =>
   Layer.mergeAll(
-    layerDocumentArtifactStore,
+    layerArtifactStore({
+      override: parseArtifactStoreKind(process.env.ARTIFACT_STORE),
+      report: ({ store, reason }) => logger.info({ store, reason }, `artifact store: ${store} (${reason})`)
+    }),
     layerPaymentGateways(settings.gateways),
     layerJobQueue(agenda),
     layerJobsAdmin(agenda),
@@ -43,7 +45,7 @@ export const makeAppLayer = (settings: ProcessSettings, agenda: Agenda, signingK
     layerCryptoIdGenerator,
     layerCertificateLinks({ publicBaseUrl: settings.app.publicBaseUrl, issuer: settings.issuer }),
     layerCertificateCredentials(signingKey),
-    Clock.layer,
+    SystemClock.layer,
     Digest.layerWebCrypto
   ).pipe(
     Layer.provideMerge(

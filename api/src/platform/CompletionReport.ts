@@ -1,4 +1,4 @@
-import { CalendarDate, CourseId, Email, LearnerId, Money, OfferId, PrintedName } from "@certify/domain"
+import { CalendarDate, CourseId, Email, LearnerId, OfferId, OfferPrices, PrintedName } from "@certify/domain"
 import { Schema } from "effect"
 
 /** One course completion as the learning platform reports it (`POST /platform/v1/completions`). */
@@ -12,9 +12,7 @@ export const CompletionReport = Schema.Struct({
   offer: Schema.optionalKey(
     Schema.Struct({
       offerId: OfferId,
-      prices: Schema.Array(Money).check(
-        Schema.isMinLength(1, { message: "an offer needs at least one price" })
-      )
+      prices: OfferPrices
     })
   ),
   completion: Schema.Struct({ completedOn: CalendarDate, printedName: PrintedName })

@@ -23,6 +23,7 @@ export type PurchaseStage =
   | "declined"
   | "abandoned"
   | "refunded"
+  | "revoked"
   | "review"
 
 export interface CertificateSummary {

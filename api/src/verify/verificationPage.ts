@@ -4,7 +4,8 @@ import { escapeHtml, page } from "./html.ts"
 export interface VerificationLinks {
   readonly thumbnailUrl: string | undefined
   readonly jsonUrl: string
-  readonly credentialUrl: string
+  /** Offered only for a valid certificate: a signed credential cannot be taken back. */
+  readonly credentialUrl: string | undefined
   readonly jwksUrl: string
   readonly linkedInUrl: string
 }
@@ -17,6 +18,13 @@ const statusLine = (c: PublicCertificate) => {
     return `<span class="status revoked">Revoked on ${escapeHtml(day(c.revokedAt))}</span>`
   return `<span class="status pending">Being issued</span>`
 }
+
+const credentialOffer = (links: VerificationLinks) =>
+  links.credentialUrl === undefined
+    ? "<p>No signed credential is offered for this certificate: it is not valid.</p>"
+    : `<p>Download the <a href="${escapeHtml(links.credentialUrl)}">signed credential</a> (a JWS, Ed25519) and check it offline
+against the issuer's public keys at <a href="${escapeHtml(links.jwksUrl)}">${escapeHtml(links.jwksUrl)}</a>, for example with
+<code>npx jose</code> or any JOSE library: the signature must verify, and its claims must match this page.</p>`
 
 /** The public page a verifier sees after scanning the QR code. Only what the certificate itself says. */
 export const verificationPage = (c: PublicCertificate, links: VerificationLinks) => {
@@ -49,9 +57,7 @@ ${c.status === "valid" ? `<p><a href="${escapeHtml(links.linkedInUrl)}" rel="noo
 <div class="card" style="margin-top:1rem">
 <h2>Verify it yourself</h2>
 <p>Compare the SHA-256 of the PDF you were given with the one above: <code>sha256sum certificate.pdf</code>.</p>
-<p>Download the <a href="${escapeHtml(links.credentialUrl)}">signed credential</a> (a JWS, Ed25519) and check it offline
-against the issuer's public keys at <a href="${escapeHtml(links.jwksUrl)}">${escapeHtml(links.jwksUrl)}</a>, for example with
-<code>npx jose</code> or any JOSE library: the signature must verify, and its claims must match this page.</p>
+${credentialOffer(links)}
 <p><a href="${escapeHtml(links.jsonUrl)}">This page as JSON</a></p>
 </div>`
   )

@@ -49,7 +49,8 @@ const publicJson = (
   version: c.version,
   supersededVersions: c.supersededVersions,
   pdfSha256: c.pdfSha256 ?? null,
-  ...urls
+  ...urls,
+  credentialUrl: c.status === "valid" ? urls.credentialUrl : null
 })
 
 /** The current rendition's PNG, by the key the certificate itself records. */
@@ -108,7 +109,14 @@ export const verifyRoutes = (deps: { runtime: AppRuntime; rateLimits: RateLimits
         return void response.type("image/png").send(Buffer.from(png))
       }
       case "jwt": {
-        if (c.issuedAt === undefined || c.pdfSha256 === undefined) return notFound(response, form)
+        // A credential carries no status and verifies offline for good: never sign one for a revoked certificate.
+        if (c.status === "revoked")
+          return void response
+            .status(410)
+            .type("text/plain")
+            .send(`certificate revoked; no credential is issued for it. Status: ${verificationUrl}`)
+        if (c.status !== "valid" || c.issuedAt === undefined || c.pdfSha256 === undefined)
+          return notFound(response, form)
         const jws = await deps.runtime.runPromise(
           CertificateCredentials.use((credentials) =>
             credentials.sign({
@@ -131,7 +139,7 @@ export const verifyRoutes = (deps: { runtime: AppRuntime; rateLimits: RateLimits
           verificationPage(c, {
             thumbnailUrl: c.status === "pending" ? undefined : `${verificationUrl}.png`,
             jsonUrl: `${verificationUrl}.json`,
-            credentialUrl: urls.credentialUrl,
+            credentialUrl: c.status === "valid" ? urls.credentialUrl : undefined,
             jwksUrl: new URL("/.well-known/jwks.json", verificationUrl).toString(),
             linkedInUrl: urls.linkedInUrl
           })

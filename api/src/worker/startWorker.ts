@@ -12,8 +12,7 @@ import {
   releaseLocksHeldBy,
   stillLockedBy
 } from "@certify/adapters/jobs"
-import { type Gateway, reconcileGateway, runJanitor, sweepInbox } from "@certify/domain"
-import { runJob } from "@certify/domain/testing"
+import { type Gateway, reconcileGateway, runJanitor, runJob, sweepInbox } from "@certify/domain"
 import { Effect, Exit } from "effect"
 import { Digest } from "effect/crypto"
 import type { Logger } from "../observability/logger.ts"
@@ -59,8 +58,19 @@ export interface WorkerOptions {
  * runtime; the use cases are idempotent (unique inserts, claims), so a job run twice — a retry, or two
  * workers taking the same job where locking is not atomic (FerretDB) — has its effects once.
  */
-export const startWorker = async (options: WorkerOptions): Promise<{ stop(): Promise<void> }> => {
+export interface RunningWorker {
+  /** Drains running jobs (up to `drainTimeoutMs`) and stops taking new ones. */
+  stop(): Promise<void>
+  /**
+   * How many times this worker ran each job kind's use case, by job name (deferred runs excluded).
+   * Lets a test see which worker did the work; the metrics count for the whole process.
+   */
+  readonly useCaseRuns: Readonly<Record<string, number>>
+}
+
+export const startWorker = async (options: WorkerOptions): Promise<RunningWorker> => {
   const { runtime, agenda, logger } = options
+  const useCaseRuns: Record<string, number> = {}
   const concurrency = options.concurrency ?? 5
   const backoff = backoffFor(options.retry ?? DEFAULT_RETRY_POLICY)
 
@@ -88,6 +98,7 @@ export const startWorker = async (options: WorkerOptions): Promise<{ stop(): Pro
           log.info(subject, "job taken by another worker; deferred to a retry")
           throw new RetryableJobFailure("taken by another worker at the same time", DEFERRED_RETRY_MS)
         }
+        useCaseRuns[name] = (useCaseRuns[name] ?? 0) + 1
         const exit = await run<string, unknown>(runJob(job))
         if (Exit.isSuccess(exit)) {
           jobsRun.inc({ job: name, outcome: "succeeded" })
@@ -195,6 +206,7 @@ export const startWorker = async (options: WorkerOptions): Promise<{ stop(): Pro
   await schedule(schedules.janitorEvery, "5 minutes", [RECURRING_JOB_NAMES.janitor])
 
   return {
+    useCaseRuns,
     stop: async () => {
       const result = await agenda.drain({ timeout: options.drainTimeoutMs ?? 10_000, closeConnection: false })
       if (result.timedOut)

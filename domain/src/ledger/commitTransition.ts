@@ -39,7 +39,8 @@ export const currentState = <S, E extends TransitionEvent>(machine: LedgerMachin
     AuditLog.use((log) => log.history(subjectOf(machine, subjectId))),
     (history) => ({
       state: replay(machine, history.map((entry) => entry.event).filter(machine.isEvent)),
-      version: history.length,
+      // The last entry's seq, not the count: a tampered log with a hole must not make appends collide forever.
+      version: history.at(-1)?.seq ?? 0,
       history
     })
   )

@@ -40,10 +40,31 @@ export class CourseCompletion extends Schema.Class<CourseCompletion>("CourseComp
   printedName: PrintedName
 }) {}
 
+/** The currencies priced more than once: an offer must name one price per currency, or `priceIn` would pick arbitrarily. */
+const repeatedCurrencies = (prices: ReadonlyArray<Money>): ReadonlyArray<Currency> => {
+  const seen = new Set<Currency>()
+  const repeated = new Set<Currency>()
+  for (const { currency } of prices) {
+    if (seen.has(currency)) repeated.add(currency)
+    seen.add(currency)
+  }
+  return [...repeated]
+}
+
+export const OfferPrices = Schema.Array(Money).check(
+  Schema.isMinLength(1, { message: "an offer needs at least one price" }),
+  Schema.makeFilter((prices: ReadonlyArray<Money>) => {
+    const repeated = repeatedCurrencies(prices)
+    return (
+      repeated.length === 0 || `an offer has at most one price per currency; repeated: ${repeated.join(", ")}`
+    )
+  })
+)
+
 export class CertificateOffer extends Schema.Class<CertificateOffer>("CertificateOffer")({
   offerId: OfferId,
   courseId: CourseId,
-  prices: Schema.Array(Money).check(Schema.isMinLength(1, { message: "an offer needs at least one price" }))
+  prices: OfferPrices
 }) {
   priceIn(currency: Currency): Money | undefined {
     return this.prices.find((price) => price.currency === currency)
@@ -52,4 +73,12 @@ export class CertificateOffer extends Schema.Class<CertificateOffer>("Certificat
   priceFor(gateway: Gateway): Money | undefined {
     return this.priceIn(defaultCurrency[gateway])
   }
+}
+
+/** A whole catalog at once: what the demo data and the in-memory catalog are built from. */
+export interface CatalogSeed {
+  readonly learners: ReadonlyArray<Learner>
+  readonly courses: ReadonlyArray<Course>
+  readonly completions: ReadonlyArray<CourseCompletion>
+  readonly offers: ReadonlyArray<CertificateOffer>
 }

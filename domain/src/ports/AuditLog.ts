@@ -10,7 +10,7 @@ export class AuditLog extends Context.Service<
   AuditLog,
   {
     readonly append: (entry: AuditEntry) => Effect.Effect<void, AuditSequenceTaken>
-    /** A subject's entries in `seq` order. */
+    /** A subject's entries in `seq` order, including those past a missing one (up to the subject's recorded version), so a chain check sees the hole. */
     readonly history: (subject: SubjectRef) => Effect.Effect<ReadonlyArray<AuditEntry>>
     /** Every entry in (subject, seq) order, a page at a time, for whole-log checks. */
     readonly scan: (

@@ -21,6 +21,7 @@ export class Payments extends Context.Service<
       gatewayPaymentId: string
     ) => Effect.Effect<Option.Option<Payment>>
     readonly listByIntent: (intentId: IntentId) => Effect.Effect<ReadonlyArray<Payment>>
+    /** A reference (checkout or gateway payment id) another payment already owns is left alone: it stays theirs. */
     readonly attachCheckout: (
       paymentId: PaymentId,
       checkoutRef: string,

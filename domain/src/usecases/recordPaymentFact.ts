@@ -1,12 +1,12 @@
 import { Effect, Schema } from "effect"
-import { Actor } from "../model/Actor.ts"
+import { Actor, type Cause } from "../model/Actor.ts"
 import { GatewayEvent, type GatewayEventKind, inboxKey, PaymentReference } from "../model/GatewayEvent.ts"
 import { GatewayEventId } from "../model/Ids.ts"
 import type { PaymentStatus } from "../model/Payment.ts"
 import { Clock } from "../ports/Clock.ts"
 import { GatewayEventInbox, InboxRecord } from "../ports/GatewayEventInbox.ts"
 import type { GatewayPaymentSnapshot } from "../ports/PaymentGateways.ts"
-import { applyGatewayEvent } from "./applyGatewayEvent.ts"
+import { applyStoredFact } from "./applyGatewayEvent.ts"
 
 const kindOf: { readonly [S in PaymentStatus]: GatewayEventKind | undefined } = {
   created: undefined,
@@ -21,13 +21,20 @@ const kindOf: { readonly [S in PaymentStatus]: GatewayEventKind | undefined } = 
   dispute_lost: "dispute_lost"
 }
 
+/** Marks an inbox record written from the gateway's own answer, not delivered: it is never re-fetched. */
+export const SNAPSHOT_SOURCE_HEADER = "x-certify-source"
+/** The delivered event a re-fetched fact was asked for, kept as the audit cause of what it changes. */
+export const SNAPSHOT_CAUSE_HEADER = "x-certify-cause"
+
 /**
  * What the gateway itself reports, fed through the same path as a webhook: stored in the inbox under
- * a deterministic id (so asking twice records once), then applied with the given actor.
+ * a deterministic id (so asking twice records once), then applied with the given actor. `cause` names
+ * the delivered event that made us ask, if any; otherwise the stored fact is its own cause.
  */
 export const recordPaymentFact = Effect.fn("recordPaymentFact")(function* (
   snapshot: GatewayPaymentSnapshot,
-  actor: Actor
+  actor: Actor,
+  cause?: Cause
 ) {
   const kind = kindOf[snapshot.status]
   if (kind === undefined) return "nothing to apply"
@@ -56,7 +63,10 @@ export const recordPaymentFact = Effect.fn("recordPaymentFact")(function* (
         gateway: snapshot.gateway,
         eventId,
         rawBody: JSON.stringify(Schema.encodeSync(GatewayEvent)(event)),
-        headers: { "x-certify-source": actor.kind },
+        headers: {
+          [SNAPSHOT_SOURCE_HEADER]: actor.kind,
+          ...(cause === undefined ? {} : { [SNAPSHOT_CAUSE_HEADER]: cause.id })
+        },
         receivedAt: now,
         event,
         attempts: 0
@@ -65,7 +75,7 @@ export const recordPaymentFact = Effect.fn("recordPaymentFact")(function* (
   )
   // Asked before: the fact was recorded and applied (or is in the sweeper's hands) already.
   if (recorded === "duplicate") return "unchanged: already recorded"
-  return yield* applyGatewayEvent(snapshot.gateway, eventId, actor)
+  return yield* applyStoredFact(snapshot.gateway, eventId, actor)
 })
 
 export const reconcilerActor = new Actor({ kind: "reconciler" })

@@ -1,34 +1,8 @@
-import { Effect, Option, Schema } from "effect"
+import { Effect } from "effect"
 import { type ChainReport, verifyChain } from "../audit/AuditChain.ts"
-import type { AuditEntry, SubjectRef } from "../model/AuditEntry.ts"
-import { CertificateId, EntitlementId, PaymentId } from "../model/Ids.ts"
+import type { AuditEntry } from "../model/AuditEntry.ts"
 import { AuditLog } from "../ports/AuditLog.ts"
-import { Certificates } from "../ports/Certificates.ts"
-import { Entitlements } from "../ports/Entitlements.ts"
-import { Payments } from "../ports/Payments.ts"
-
-/** The version a subject's projection records: the chain must reach at least that far. */
-const projectedVersion = (subject: SubjectRef) => {
-  const version = <A extends { readonly version: number }>(found: Option.Option<A>) =>
-    Option.match(found, { onNone: () => undefined, onSome: (doc) => doc.version })
-  switch (subject.type) {
-    case "payment":
-      return Effect.map(
-        Payments.use((p) => p.find(Schema.decodeUnknownSync(PaymentId)(subject.id))),
-        version
-      )
-    case "entitlement":
-      return Effect.map(
-        Entitlements.use((e) => e.find(Schema.decodeUnknownSync(EntitlementId)(subject.id))),
-        version
-      )
-    case "certificate":
-      return Effect.map(
-        Certificates.use((c) => c.find(Schema.decodeUnknownSync(CertificateId)(subject.id))),
-        version
-      )
-  }
-}
+import { recordedVersion } from "./verifySubjectChain.ts"
 
 /** Checks every subject's hash chain, a page at a time; returns only the subjects with breaks. */
 export const verifyAuditLog = Effect.fn("verifyAuditLog")(function* (pageSize = 500) {
@@ -44,7 +18,7 @@ export const verifyAuditLog = Effect.fn("verifyAuditLog")(function* (pageSize = 
     const report = yield* verifyChain(
       `${first.subject.type}:${first.subject.id}`,
       group,
-      yield* projectedVersion(first.subject)
+      yield* recordedVersion(first.subject)
     )
     if (report.breaks.length > 0) broken.push(report)
   })

@@ -26,4 +26,14 @@ describe("layer rules fail the build", () => {
     expect(report).toMatch(/web-imports-only-router-type.*LeakyClient\.ts → .*AppRouter\.ts/s)
     expect(report).not.toContain("GoodClient.ts →")
   })
+
+  it("production code importing the domain's test-only module is refused; a test importing it is not", () => {
+    const result = cruise("test/fixtures/layer-violations")
+    const report = result.stdout + result.stderr
+    expect(result.status).not.toBe(0)
+    expect(report).toMatch(
+      /production-code-never-imports-domain-testing: \S*api\/src\/worker\/LeakyWorker\.ts → \S*domain\/src\/testing\/drainJobs\.ts/
+    )
+    expect(report).not.toContain("LeakyWorker.test.ts →")
+  })
 })

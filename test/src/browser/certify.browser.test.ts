@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { signedInClient } from "../stack/learnerClient.ts"
 import { receivedEmails } from "../stack/mailbox.ts"
 import { startTestStack } from "../stack/startTestStack.ts"
-import { imageLoaded, launchChromium, navigateInApp, screenshot, signIn } from "./support/browser.ts"
+import { imageLoaded, launchChromium, screenshot, signIn } from "./support/browser.ts"
 import { explainingPayment } from "./support/diagnostics.ts"
 import {
   type BoughtCertificate,
@@ -17,6 +17,7 @@ import {
   waitForStage
 } from "./support/learnerJourney.ts"
 import { withLedger } from "./support/ledger.ts"
+import { reissueCertificate, startReconciliationRun } from "./support/opsConsole.ts"
 import { decodeQrCode } from "./support/qrCode.ts"
 import { sandboxControl, sandboxDeliveries } from "./support/sandbox.ts"
 
@@ -39,7 +40,7 @@ const required = <A>(value: A | undefined, what: string): A => {
  * processes, driven through Debian's Chromium. One stack for the file: each learner+course pair can be
  * bought once, so the tests run in order and share what earlier ones bought (see `bought`).
  * Demo pairs: ada/typescript (Stripe, later refunded), ravi/typescript (Razorpay),
- * ada/payments (declined, retried, paid), ravi/databases (left unbought).
+ * ada/payments (declined, retried, paid), ravi/databases (Razorpay down; Stripe cancelled, retried, paid).
  */
 describe("Certify in a real browser", () => {
   let stack: Stack
@@ -153,7 +154,7 @@ describe("Certify in a real browser", () => {
     )
     expect(raw.status()).toBe(403)
 
-    await navigateInApp(raviPage, "/ops")
+    await raviPage.goto(`${api()}/ops`)
     await raviPage.getByTestId("forbidden").waitFor()
     await screenshot(raviPage, "ravi-forbidden-ops")
   }, 60_000)
@@ -226,7 +227,7 @@ describe("Certify in a real browser", () => {
     await expect.poll(() => imageLoaded(verifier, VERIFICATION_IMAGE)).toBe(true)
     await screenshot(verifier, "verify-revoked")
 
-    await navigateInApp(ops, `/ops/payments/${encodeURIComponent(ada.paymentId)}`)
+    await ops.goto(`${api()}/ops/payments/${encodeURIComponent(ada.paymentId)}`)
     await expect
       .poll(
         async () => {
@@ -239,9 +240,9 @@ describe("Certify in a real browser", () => {
     await screenshot(ops, "ops-payment-story-refunded")
 
     const adaPage = required(learners.ada, "ada's page")
-    await navigateInApp(adaPage, "/certificates")
+    await adaPage.goto(`${api()}/certificates`)
     await adaPage.getByTestId("certificate-item").first().waitFor()
-    await navigateInApp(adaPage, `/certificates/${encodeURIComponent(ada.certificateId)}`)
+    await adaPage.goto(`${api()}/certificates/${encodeURIComponent(ada.certificateId)}`)
     await expect.poll(() => adaPage.getByTestId("certificate-status").textContent()).toBe("revoked")
     await expect.poll(() => adaPage.getByTestId("download-pdf").count()).toBe(0)
   }, 120_000)
@@ -287,4 +288,84 @@ describe("Certify in a real browser", () => {
       { status: "granted", paymentId: paidId }
     ])
   }, 120_000)
+
+  it("an operator's screens: dead letters, a reconciliation run, a reissued certificate, the job dashboard", async () => {
+    const ravi = required(bought.ravi, "ravi's certificate")
+    const ops = await newPage()
+    await signIn(ops, api(), "ops")
+
+    await ops.goto(`${api()}/ops/dead-letters`)
+    await ops.getByRole("heading", { name: "Dead letters" }).waitFor()
+    await screenshot(ops, "ops-dead-letters")
+
+    await ops.goto(`${api()}/ops/reconciliation`)
+    await ops.getByTestId("reconcile-form").waitFor()
+    const runsBefore = await ops.getByTestId("reconciliation-run").count()
+    const outcome = await startReconciliationRun(ops, "stripe", "Learner reports a missing certificate")
+    expect(outcome).toMatch(/reconciliation \S+: \d+ seen/)
+    await expect.poll(() => ops.getByTestId("reconciliation-run").count()).toBeGreaterThan(runsBefore)
+    await screenshot(ops, "ops-reconciliation")
+
+    const learner = await signedInClient(api(), "ravi")
+    const versionOf = async () =>
+      (await learner.client.learner.certificates.query()).find((c) => c.certificateId === ravi.certificateId)
+    expect(await versionOf()).toMatchObject({ version: 1, status: "issued" })
+    await ops.goto(`${api()}/ops/certificates/${encodeURIComponent(ravi.certificateId)}`)
+    await ops.getByTestId("certificate-actions").waitFor()
+    await reissueCertificate(ops, "Reprint requested by the learner after a template fix")
+    await expect
+      .poll(versionOf, { timeout: PIPELINE_TIMEOUT, interval: 500 })
+      .toMatchObject({ version: 2, status: "issued" })
+    await screenshot(ops, "ops-certificate-reissued")
+
+    const raviPage = required(learners.ravi, "ravi's page")
+    await raviPage.goto(`${api()}/certificates`)
+    await raviPage.getByTestId("certificate-item").filter({ hasText: "version 2" }).waitFor()
+    await screenshot(raviPage, "ravi-certificates")
+
+    // Agendash is a separate app the API serves behind the admin role; its page asks the API for jobs.
+    const [jobs] = await Promise.all([
+      ops.waitForResponse((response) => new URL(response.url()).pathname === "/ops/jobs/api"),
+      ops.goto(`${api()}/ops/jobs`)
+    ])
+    expect(jobs.status()).toBe(200)
+    expect(await ops.title()).toBe("Agendash")
+    await screenshot(ops, "ops-jobs-agendash")
+  }, 90_000)
+
+  it("Razorpay is down: the learner is told so, picks Stripe, cancels once, tries again and pays once", async () => {
+    const page = required(learners.ravi, "ravi's page")
+    const courseId = "distributed-databases"
+    const journey = { apiUrl: api(), sandboxUrl: stack.urls.sandbox, courseId, gateway: "stripe" as const }
+    await page.goto(`${api()}/courses`)
+    await page.getByTestId(`buy-${courseId}`).click()
+    await sandboxControl(stack.urls.sandbox, "outage", { gateway: "razorpay", mode: "error" })
+    try {
+      await page.getByTestId("gateway-razorpay").click()
+      await page.getByTestId("payment-unavailable").waitFor()
+      expect(page.url()).toBe(`${api()}/courses`)
+      await screenshot(page, "ravi-payment-unavailable")
+    } finally {
+      await sandboxControl(stack.urls.sandbox, "outage", { gateway: "razorpay", mode: "off" })
+    }
+
+    // As the notice suggests, another payment method; then the learner backs out of the hosted page.
+    await page.getByTestId("gateway-stripe").click()
+    await page.waitForURL((url) => url.href.startsWith(stack.urls.sandbox))
+    await page.locator("#cancel-button").click()
+    await page.waitForURL((url) => url.href.startsWith(`${api()}/purchases/`))
+    await expect.poll(() => page.getByTestId("purchase-message").textContent()).toContain("Payment cancelled")
+    await screenshot(page, "ravi-checkout-cancelled")
+
+    await page.getByTestId("retry-purchase").click()
+    await page.waitForURL((url) => url.href.startsWith(stack.urls.sandbox))
+    const paidId = await payOnHostedPage(page, journey)
+    await explainingPayment(api(), paidId, () => waitForStage(page, "ready"))
+
+    const ops = await signedInClient(api(), "ops")
+    const payments = (await ops.client.ops.search.query({ query: "ravi" })).filter(
+      (p) => p.courseId === courseId
+    )
+    expect(payments.filter((p) => p.status === "succeeded").map((p) => p.paymentId)).toEqual([paidId])
+  }, 90_000)
 })

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs"
 import { createServer } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { MongoLedger, seedDemoCatalog } from "@certify/adapters"
+import { MongoLedger, SystemClock, seedDemoCatalog } from "@certify/adapters"
 import { layerCertificateCredentials, loadSigningKey } from "@certify/adapters/credentials"
 import {
   type Agenda,
@@ -16,7 +16,7 @@ import { layerSmtpMailer } from "@certify/adapters/mail"
 import { layerHttpRenderer } from "@certify/adapters/renderer"
 import { layerDocumentArtifactStore } from "@certify/adapters/storage"
 import { testDatabaseUri } from "@certify/adapters/testing"
-import { Clock } from "@certify/domain"
+
 import { MemoryPaymentGateways } from "@certify/domain/testing"
 import { Effect, Layer, ManagedRuntime } from "effect"
 import { Digest } from "effect/crypto"
@@ -42,7 +42,7 @@ export const freePort = () =>
 export const eventually = async <A>(
   probe: () => Promise<A | undefined>,
   what: string,
-  timeoutMs = 15_000
+  timeoutMs = 30_000
 ): Promise<A> => {
   const deadline = Date.now() + timeoutMs
   for (;;) {
@@ -84,7 +84,7 @@ const servicesLayer = (uri: string, agenda: Agenda, options: PipelineOptions, da
           layerCertificateLinks({ publicBaseUrl: PUBLIC_BASE_URL, issuer: "Certify Academy" }),
           layerCertificateCredentials(signingKey),
           MemoryPaymentGateways.layerMemory,
-          Clock.layer,
+          SystemClock.layer,
           Digest.layerWebCrypto,
           Layer.effectDiscard(seedDemoCatalog)
         ).pipe(Layer.provideMerge(MongoLedger.layer({ uri })), Layer.orDie)
@@ -127,6 +127,10 @@ export const startPipeline = async (options: PipelineOptions) => {
     agenda: first.agenda,
     /** Every worker's Agenda, to put work straight onto a chosen worker's queue. */
     agendas: nodes.map((node) => node.agenda),
+    /** Per worker, how many times it ran each job kind's use case (by job name). */
+    useCaseRuns: workers.map((worker) => worker.useCaseRuns),
+    /** The ledger's database, to count what the ports have no query for. */
+    uri,
     close: async () => {
       for (const worker of workers) await worker.stop()
       for (const node of nodes) {

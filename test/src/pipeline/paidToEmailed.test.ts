@@ -2,7 +2,7 @@ import { CertificateLinks, CertificateRenderer, JobsAdmin, renderRequestFor } fr
 import { type RendererServer, startRendererServer } from "@certify/renderer"
 import { Effect } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { eventually, type Pipeline, startPipeline } from "./harness.ts"
+import { eventually, type Pipeline, PUBLIC_BASE_URL, startPipeline } from "./harness.ts"
 import {
   buyAndPay,
   certificateOf,
@@ -11,6 +11,7 @@ import {
   sha256,
   storedBytes
 } from "./learner.ts"
+import { qrCodeOfPdf, qrCodeOfPng } from "./qrCodes.ts"
 import { type SmtpSink, startSmtpSink } from "./smtpSink.ts"
 
 let renderer: RendererServer
@@ -66,8 +67,13 @@ describe("a learner pays and receives the certificate by email", () => {
     expect(received.messageId).toBe(expectedMessageId(certificate))
     expect(received.pdf && sha256(received.pdf)).toBe(version.pdf.sha256)
     expect(received.png && sha256(received.png)).toBe(version.png.sha256)
-    expect(received.text).toContain(`https://certify.test/verify/${certificate.certificateId}`)
-    expect(received.text).toContain(`https://certify.test/certificates/${certificate.certificateId}`)
+    const verificationUrl = `${PUBLIC_BASE_URL}/verify/${certificate.certificateId}`
+    expect(received.text).toContain(verificationUrl)
+    expect(received.text).toContain(`${PUBLIC_BASE_URL}/certificates/${certificate.certificateId}`)
+    // What a verifier's phone reads off the emailed image and off the printed PDF.
+    if (received.png === undefined || received.pdf === undefined) throw new Error("attachments missing")
+    expect(qrCodeOfPng(received.png)).toBe(verificationUrl)
+    expect(qrCodeOfPdf(received.pdf)).toBe(verificationUrl)
 
     // Each job ran and nothing is left over: one email, and finished one-off jobs are removed.
     await new Promise((resolve) => setTimeout(resolve, 500))

@@ -9,15 +9,30 @@ export interface ReceivedMail {
 export interface SmtpSink {
   readonly port: number
   readonly received: ReadonlyArray<ReceivedMail>
+  /** Recipients refused at RCPT TO, one entry per attempt. */
+  readonly rejected: ReadonlyArray<string>
   close(): Promise<void>
 }
 
+export interface SmtpSinkOptions {
+  readonly port?: number
+  /** Recipients this server refuses with a permanent 550 at RCPT TO, as a mailbox that does not exist. */
+  readonly rejectRecipients?: ReadonlyArray<string>
+}
+
 /** A real SMTP server in process (no TLS, no auth, like maildev) that keeps what it receives. */
-export const startSmtpSink = async (port = 0): Promise<SmtpSink> => {
+export const startSmtpSink = async (options: number | SmtpSinkOptions = {}): Promise<SmtpSink> => {
+  const { port = 0, rejectRecipients = [] } = typeof options === "number" ? { port: options } : options
   const received: Array<ReceivedMail> = []
+  const rejected: Array<string> = []
   const server = new SMTPServer({
     disabledCommands: ["STARTTLS", "AUTH"],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (!rejectRecipients.includes(address.address)) return callback()
+      rejected.push(address.address)
+      callback(Object.assign(new Error("5.1.1 mailbox unavailable"), { responseCode: 550 }))
+    },
     onData(stream, session, callback) {
       const chunks: Array<Buffer> = []
       stream.on("data", (chunk: Buffer) => chunks.push(chunk))
@@ -39,6 +54,7 @@ export const startSmtpSink = async (port = 0): Promise<SmtpSink> => {
   return {
     port: typeof address === "object" && address !== null ? address.port : port,
     received,
+    rejected,
     close: () => new Promise<void>((resolve) => server.close(() => resolve()))
   }
 }

@@ -1,4 +1,4 @@
-import type { DeliveryRecord, WebhookFaults } from "./webhookDelivery.ts"
+import type { DeliveryRecord, ReleaseOrder, WebhookFaults } from "./webhookDelivery.ts"
 
 export type SandboxGateway = "stripe" | "razorpay"
 
@@ -10,15 +10,40 @@ export type OutageMode = "off" | "error" | "refuse" | "hang"
 
 export type DisputeOutcome = "won" | "lost"
 
+/**
+ * "Committed but the answer was lost": the API performs the write, then `error` answers 500 instead of
+ * its result and `drop` closes the connection without an answer.
+ */
+export type LostResponseMode = "error" | "drop"
+
+/** The gateway objects a reference (usually our payment id) has: Stripe session ids, Razorpay order ids. */
+export interface CheckoutsFound {
+  readonly stripe: ReadonlyArray<string>
+  readonly razorpay: ReadonlyArray<string>
+}
+
+export interface PayOptions {
+  /** Stripe only: settle for this amount (minor units) instead of the session's, to provoke a mismatch. */
+  readonly amountMinor?: number
+}
+
 /** Drives the sandbox from tests, the dev UI and the CLI (also over HTTP at `/__sandbox/*`). */
 export interface SandboxControls {
   readonly setOutage: (gateway: SandboxGateway, mode: OutageMode | boolean) => void
   readonly setWebhookFaults: (gateway: SandboxGateway, faults: Partial<WebhookFaults>) => void
+  /** The next `count` API writes (POST) to the gateway are performed, then their answers are lost. */
+  readonly loseResponses: (gateway: SandboxGateway, count: number, mode?: LostResponseMode) => void
+  /** Holds the gateway's webhook deliveries until `releaseWebhooks`. */
+  readonly holdWebhooks: (gateway: SandboxGateway) => void
+  /** Sends the held deliveries one by one, `gapMs` apart, in the given order; returns how many. */
+  readonly releaseWebhooks: (gateway: SandboxGateway, order: ReleaseOrder, gapMs?: number) => number
+  /** Every session (Stripe) or order (Razorpay) made for a reference, e.g. our payment id in metadata. */
+  readonly checkoutsFor: (paymentRef: string) => CheckoutsFound
   /**
    * A reference is a Stripe session/payment intent id, a Razorpay order/payment id, or our payment id
    * (from metadata/notes). Each action changes the gateway's state and emits its signed webhooks.
    */
-  readonly pay: (paymentRef: string) => void
+  readonly pay: (paymentRef: string, options?: PayOptions) => void
   readonly decline: (paymentRef: string) => void
   readonly expire: (paymentRef: string) => void
   readonly refund: (paymentRef: string) => void

@@ -1,18 +1,33 @@
 import type { IncomingMessage, ServerResponse } from "node:http"
 import { parseBody, readBody, sendJson } from "./http/httpTools.ts"
-import type { DisputeOutcome, OutageMode, SandboxControls, SandboxGateway } from "./SandboxControls.ts"
+import type {
+  DisputeOutcome,
+  LostResponseMode,
+  OutageMode,
+  SandboxControls,
+  SandboxGateway
+} from "./SandboxControls.ts"
+import type { ReleaseOrder } from "./webhookDelivery.ts"
 
 const gatewayOf = (value: unknown): SandboxGateway => {
   if (value === "stripe" || value === "razorpay") return value
   throw new Error(`gateway must be stripe or razorpay, got ${String(value)}`)
 }
 const numberOr = (value: unknown) => (value === undefined ? undefined : Number(value))
+const oneOf = <A extends string>(value: unknown, allowed: ReadonlyArray<A>, fallback: A): A => {
+  if (value === undefined) return fallback
+  if (allowed.includes(value as A)) return value as A
+  throw new Error(`expected one of ${allowed.join(", ")}, got ${String(value)}`)
+}
 
 /**
  * `/__sandbox/*`, for other processes (chaos test, CLI `demo-purchase`, dev UI):
- * POST outage {gateway, mode: off|error|refuse|hang}, POST faults {gateway, duplicateRate, dropRate,
- * delayMs, reorderWindowMs}, POST pay|decline|expire|refund {ref}, POST dispute {ref, outcome?},
- * POST redeliver {eventId?}, POST settle, POST reset-counters, GET stats, GET deliveries.
+ * POST outage {gateway, mode: off|error|refuse|hang}, POST faults {gateway, duplicateRate,
+ * duplicateCopies, dropRate, delayMs, reorderWindowMs}, POST lose-responses {gateway, count?, mode?:
+ * error|drop}, POST hold {gateway}, POST release {gateway, order?: emitted|reverse, gapMs?},
+ * POST pay {ref, amountMinor?}, POST decline|expire|refund {ref}, POST dispute {ref, outcome?},
+ * POST redeliver {eventId?}, POST settle, POST reset-counters, GET stats, GET deliveries,
+ * GET checkouts?ref=.
  */
 export const controlRoutes =
   (controls: SandboxControls) => async (request: IncomingMessage, response: ServerResponse, path: string) => {
@@ -27,6 +42,10 @@ export const controlRoutes =
         200,
         controls.deliveries().map(({ body: _body, ...rest }) => rest)
       )
+    if (request.method === "GET" && path === "/checkouts") {
+      const ref = new URL(request.url ?? "/", "http://sandbox").searchParams.get("ref") ?? ""
+      return sendJson(response, 200, controls.checkoutsFor(ref))
+    }
     if (request.method !== "POST") return sendJson(response, 405, { error: "use POST" })
     const body = parseBody(await readBody(request), request.headers["content-type"])
     const ref = String(body.ref ?? "")
@@ -38,6 +57,7 @@ export const controlRoutes =
         case "/faults": {
           const faults = {
             duplicateRate: numberOr(body.duplicateRate),
+            duplicateCopies: numberOr(body.duplicateCopies),
             dropRate: numberOr(body.dropRate),
             delayMs: numberOr(body.delayMs),
             reorderWindowMs: numberOr(body.reorderWindowMs)
@@ -50,9 +70,29 @@ export const controlRoutes =
           )
           break
         }
-        case "/pay":
-          controls.pay(ref)
+        case "/lose-responses":
+          controls.loseResponses(
+            gatewayOf(body.gateway),
+            numberOr(body.count) ?? 1,
+            oneOf<LostResponseMode>(body.mode, ["error", "drop"], "error")
+          )
           break
+        case "/hold":
+          controls.holdWebhooks(gatewayOf(body.gateway))
+          break
+        case "/release":
+          return sendJson(response, 200, {
+            released: controls.releaseWebhooks(
+              gatewayOf(body.gateway),
+              oneOf<ReleaseOrder>(body.order, ["emitted", "reverse"], "emitted"),
+              numberOr(body.gapMs) ?? 0
+            )
+          })
+        case "/pay": {
+          const amountMinor = numberOr(body.amountMinor)
+          controls.pay(ref, amountMinor === undefined ? undefined : { amountMinor })
+          break
+        }
         case "/decline":
           controls.decline(ref)
           break

@@ -8,7 +8,7 @@ import { makeIds, seededRandom } from "./http/random.ts"
 import { makeRateLimiter } from "./http/rateLimit.ts"
 import { razorpayError } from "./razorpay/razorpayApi.ts"
 import { makeRazorpaySide } from "./razorpay/razorpaySide.ts"
-import type { OutageMode, SandboxControls, SandboxGateway } from "./SandboxControls.ts"
+import type { LostResponseMode, OutageMode, SandboxControls, SandboxGateway } from "./SandboxControls.ts"
 import { controlRoutes } from "./sandboxControlApi.ts"
 import { stripeError } from "./stripe/stripeObjects.ts"
 import { makeStripeSide } from "./stripe/stripeSide.ts"
@@ -82,6 +82,10 @@ export const startSandboxGateways = async (options: SandboxOptions): Promise<San
 
   const outage: Record<SandboxGateway, OutageMode> = { stripe: "off", razorpay: "off" }
   const calls: Record<SandboxGateway, number> = { stripe: 0, razorpay: 0 }
+  const losing: Record<SandboxGateway, { count: number; mode: LostResponseMode }> = {
+    stripe: { count: 0, mode: "error" },
+    razorpay: { count: 0, mode: "error" }
+  }
   const limited: Record<SandboxGateway, number> = { stripe: 0, razorpay: 0 }
   const allow = {
     stripe: makeRateLimiter(options.rateLimits?.stripePerSecond ?? 100),
@@ -105,11 +109,29 @@ export const startSandboxGateways = async (options: SandboxOptions): Promise<San
       outage[gateway] = mode === true ? "error" : mode === false ? "off" : mode
     },
     setWebhookFaults: delivery.setFaults,
-    pay: (ref) =>
+    loseResponses: (gateway, count, mode = "error") => {
+      if (!Number.isInteger(count) || count < 0) throw new Error(`count must be a whole number, got ${count}`)
+      losing[gateway] = { count, mode }
+    },
+    holdWebhooks: delivery.hold,
+    releaseWebhooks: delivery.release,
+    checkoutsFor: (ref) => ({
+      stripe: [...stripe.state.sessions.values()]
+        .filter((s) => s.id === ref || (s.metadata as Record<string, unknown>).payment_id === ref)
+        .map((s) => String(s.id)),
+      razorpay: [...razorpay.state.orders.values()]
+        .filter((o) => o.id === ref || (o.notes as Record<string, unknown>).payment_id === ref)
+        .map((o) => String(o.id))
+    }),
+    pay: (ref, options) =>
       act(
         ref,
-        () => void stripe.state.pay(ref),
-        () => void razorpay.state.pay(ref)
+        () => void stripe.state.pay(ref, options?.amountMinor),
+        () => {
+          if (options?.amountMinor !== undefined)
+            throw new Error("the amount override is only implemented for stripe")
+          razorpay.state.pay(ref)
+        }
       ),
     decline: (ref) =>
       act(
@@ -185,6 +207,17 @@ export const startSandboxGateways = async (options: SandboxOptions): Promise<San
       headers: request.headers
     }
     const answer = gateway === "stripe" ? stripe.api(exchange) : razorpay.api(exchange)
+    const lost = losing[gateway]
+    if (exchange.method === "POST" && lost.count > 0) {
+      // The write above is committed; only its answer goes missing, as when a gateway times out late.
+      lost.count -= 1
+      if (lost.mode === "drop") return void request.socket.destroy()
+      const failed =
+        gateway === "stripe"
+          ? stripeError(500, "api_error", "Sandbox: answer lost.")
+          : razorpayError(500, "Sandbox: answer lost.")
+      return sendJson(response, failed.status, failed.body)
+    }
     sendJson(
       response,
       answer.status,

@@ -2,8 +2,10 @@ import type { SandboxGateway } from "./SandboxControls.ts"
 
 /** Delivery faults, per gateway. Rates are probabilities from 0 to 1, drawn from the seeded generator. */
 export interface WebhookFaults {
-  /** Chance that a delivery is sent twice more (same event id, same body). */
+  /** Chance that a delivery is duplicated: sent `duplicateCopies` times (same event id, same body). */
   readonly duplicateRate: number
+  /** How many times a duplicated delivery is sent in all (default 3: the original and two copies). */
+  readonly duplicateCopies: number
   /** Chance that an event is never sent (only reconciliation, or `redeliver`, can find it). */
   readonly dropRate: number
   /** Fixed delay before each delivery. */
@@ -12,7 +14,16 @@ export interface WebhookFaults {
   readonly reorderWindowMs: number
 }
 
-export const noFaults: WebhookFaults = { duplicateRate: 0, dropRate: 0, delayMs: 0, reorderWindowMs: 0 }
+export const noFaults: WebhookFaults = {
+  duplicateRate: 0,
+  duplicateCopies: 3,
+  dropRate: 0,
+  delayMs: 0,
+  reorderWindowMs: 0
+}
+
+/** The order held deliveries are released in: as emitted, or newest first. */
+export type ReleaseOrder = "emitted" | "reverse"
 
 export interface DeliveryRecord {
   readonly gateway: SandboxGateway
@@ -31,11 +42,19 @@ interface Target {
 }
 
 const RETRIES = 3
+const MAX_COPIES = 20
+
+interface Held {
+  readonly record: DeliveryRecord
+  readonly copies: number
+}
 
 /** Sends signed events to the app like the gateways do: at least once, retried on failure, maybe faulty. */
 export const makeWebhookDelivery = (random: () => number, targets: Record<SandboxGateway, Target>) => {
   const faults: Record<SandboxGateway, WebhookFaults> = { stripe: noFaults, razorpay: noFaults }
   const log: Array<DeliveryRecord> = []
+  // While a gateway is held, its deliveries wait here, so a test can release them in a chosen order.
+  const held: Record<SandboxGateway, Array<Held> | undefined> = { stripe: undefined, razorpay: undefined }
   const inFlight = new Set<Promise<void>>()
   let closed = false
 
@@ -79,7 +98,32 @@ export const makeWebhookDelivery = (random: () => number, targets: Record<Sandbo
     faults,
     log,
     setFaults: (gateway: SandboxGateway, next: Partial<WebhookFaults>) => {
+      const copies = next.duplicateCopies
+      if (copies !== undefined && (!Number.isInteger(copies) || copies < 1 || copies > MAX_COPIES))
+        throw new Error(`duplicateCopies must be an integer from 1 to ${MAX_COPIES}, got ${copies}`)
       faults[gateway] = { ...faults[gateway], ...next }
+    },
+    /** From now on, keeps the gateway's deliveries (after the drop and duplicate draws) until `release`. */
+    hold: (gateway: SandboxGateway) => {
+      held[gateway] ??= []
+    },
+    /**
+     * Sends what was held, one event at a time in the chosen order, each after the previous one was
+     * answered and `gapMs` later (so the app has processed it), then stops holding. Returns how many.
+     */
+    release: (gateway: SandboxGateway, order: ReleaseOrder, gapMs = 0) => {
+      const waiting = held[gateway] ?? []
+      held[gateway] = undefined
+      const sequence = order === "reverse" ? [...waiting].reverse() : waiting
+      track(
+        (async () => {
+          for (const [index, { record, copies }] of sequence.entries()) {
+            if (index > 0 && gapMs > 0) await sleep(gapMs)
+            for (let copy = 0; copy < copies && !closed; copy++) await post(record)
+          }
+        })()
+      )
+      return sequence.length
     },
     emit: (gateway: SandboxGateway, eventId: string, type: string, body: string) => {
       const f = faults[gateway]
@@ -97,11 +141,10 @@ export const makeWebhookDelivery = (random: () => number, targets: Record<Sandbo
       }
       log.push(record)
       if (record.dropped) return
-      schedule(
-        record,
-        duplicateDraw < f.duplicateRate ? 3 : 1,
-        f.delayMs + Math.floor(reorderDraw * f.reorderWindowMs)
-      )
+      const copies = duplicateDraw < f.duplicateRate ? f.duplicateCopies : 1
+      const waiting = held[gateway]
+      if (waiting !== undefined) return void waiting.push({ record, copies })
+      schedule(record, copies, f.delayMs + Math.floor(reorderDraw * f.reorderWindowMs))
     },
     /** Sends again one event, or every dropped one; returns how many were sent. */
     redeliver: (eventId?: string) => {

@@ -1,5 +1,5 @@
 import { useState } from "react"
-import { stageMessage } from "../lib/purchaseStage.ts"
+import { blocksNewPurchase, stageMessage } from "../lib/purchaseStage.ts"
 import { Link } from "../routing/Link.tsx"
 import { paths } from "../routing/routes.ts"
 import type { Outputs } from "../trpc/types.ts"
@@ -28,6 +28,14 @@ const CourseState = ({ course }: { readonly course: Course }) => {
         {stageMessage(course.purchase.stage).title}
       </Link>
     )
+  if (course.purchase?.stage === "revoked") {
+    const message = stageMessage(course.purchase.stage)
+    return (
+      <p className="muted" data-testid={`purchase-revoked-${course.courseId}`}>
+        {message.title}. {message.detail}
+      </p>
+    )
+  }
   return null
 }
 
@@ -42,8 +50,9 @@ export const CourseCard = ({
 }) => {
   const [choosing, setChoosing] = useState(false)
   const hasCertificate = course.certificate !== null && course.certificate.status !== "revoked"
-  const canBuy = !hasCertificate && !inProgress(course)
-  const lastAttempt = course.purchase && !inProgress(course) && !hasCertificate ? course.purchase : null
+  const canBuy = !hasCertificate && !(course.purchase && blocksNewPurchase(course.purchase.stage))
+  const lastAttempt =
+    course.purchase && !blocksNewPurchase(course.purchase.stage) && !hasCertificate ? course.purchase : null
 
   return (
     <li className="card" data-testid={`course-${course.courseId}`}>

@@ -1,14 +1,9 @@
 import { useEffect, useState } from "react"
-import { errorCode } from "../lib/errors.ts"
-import { isSettled } from "../lib/purchaseStage.ts"
 import { trpc } from "../trpc/client.ts"
 import type { Outputs } from "../trpc/types.ts"
+import { watchPurchase } from "./watchPurchase.ts"
 
 export type PurchaseView = Outputs["learner"]["purchase"]
-
-const POLL_MILLIS = 2000
-/** Answers that asking again will not change: stop polling and show them. */
-const FINAL_ERRORS = new Set(["NOT_FOUND", "UNAUTHORIZED", "FORBIDDEN", "BAD_REQUEST"])
 
 export interface PurchaseStatus {
   readonly view: PurchaseView | undefined
@@ -26,61 +21,35 @@ export const usePurchaseStatus = (paymentId: string): PurchaseStatus => {
   const [error, setError] = useState<unknown>(undefined)
   const [mode, setMode] = useState<"live" | "polling">("live")
 
-  useEffect(() => {
-    let stopped = false
-    let settled = false
-    let timer: ReturnType<typeof setTimeout> | undefined
-
-    const accept = (next: PurchaseView) => {
-      if (stopped) return
-      settled = isSettled(next.stage)
-      setView(next)
-      setError(undefined)
-    }
-
-    const poll = () => {
-      if (stopped || settled) return
-      trpc.learner.purchase
-        .query({ paymentId })
-        .then(accept, (cause: unknown) => {
-          if (stopped) return
-          setError(cause)
-          if (FINAL_ERRORS.has(errorCode(cause) ?? "")) settled = true
-        })
-        .finally(() => {
-          if (!stopped && !settled) timer = setTimeout(poll, POLL_MILLIS)
-        })
-    }
-
-    const fallBack = () => {
-      if (stopped || settled || timer !== undefined) return
-      setMode("polling")
-      timer = setTimeout(poll, 0)
-    }
-
-    // One read straight away, so the page never waits for the stream to open.
-    trpc.learner.purchase.query({ paymentId }).then(accept, (cause: unknown) => {
-      if (!stopped) setError(cause)
-    })
-
-    const subscription = trpc.learner.purchaseUpdates.subscribe(
-      { paymentId },
-      {
-        onData: accept,
-        onError: fallBack,
-        onComplete: fallBack,
-        onConnectionStateChange: (state) => {
-          if (state.state === "connecting" && state.error) fallBack()
+  useEffect(
+    () =>
+      watchPurchase<PurchaseView>(
+        {
+          read: () => trpc.learner.purchase.query({ paymentId }),
+          subscribe: ({ onData, onStreamLost }) =>
+            trpc.learner.purchaseUpdates.subscribe(
+              { paymentId },
+              {
+                onData,
+                onError: onStreamLost,
+                onComplete: onStreamLost,
+                onConnectionStateChange: (state) => {
+                  if (state.state === "connecting" && state.error) onStreamLost()
+                }
+              }
+            )
+        },
+        {
+          onView: (next) => {
+            setView(next)
+            setError(undefined)
+          },
+          onError: setError,
+          onPolling: () => setMode("polling")
         }
-      }
-    )
-
-    return () => {
-      stopped = true
-      if (timer !== undefined) clearTimeout(timer)
-      subscription.unsubscribe()
-    }
-  }, [paymentId])
+      ),
+    [paymentId]
+  )
 
   return { view, error, mode }
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest"
-import { CANCELLED_MESSAGE, isSettled, returnPageMessage, stageMessage } from "./purchaseStage.ts"
+import {
+  blocksNewPurchase,
+  CANCELLED_MESSAGE,
+  isSettled,
+  returnPageMessage,
+  stageMessage
+} from "./purchaseStage.ts"
 
 describe("return page message", () => {
   it("shows processing until the server says ready", () => {
@@ -26,6 +32,15 @@ describe("return page message", () => {
     expect(isSettled("pending")).toBe(false)
     expect(isSettled("review")).toBe(false)
     expect(isSettled("ready")).toBe(true)
-    expect(isSettled("declined")).toBe(true)
+    expect(isSettled("declined")).toBe(false)
+    expect(isSettled("abandoned")).toBe(false)
+  })
+
+  it("shows a revoked certificate as settled, never as processing, and offers no new checkout", () => {
+    expect(stageMessage("revoked").title).toBe("Certificate revoked")
+    expect(stageMessage("revoked").tone).not.toBe("progress")
+    expect(isSettled("revoked")).toBe(true)
+    expect(blocksNewPurchase("revoked")).toBe(true)
+    expect(blocksNewPurchase("declined")).toBe(false)
   })
 })

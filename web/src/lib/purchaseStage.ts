@@ -5,6 +5,7 @@ export type PurchaseStage =
   | "declined"
   | "abandoned"
   | "refunded"
+  | "revoked"
   | "review"
 
 export type Tone = "progress" | "success" | "problem" | "neutral"
@@ -56,6 +57,14 @@ export const stageMessage = (stage: PurchaseStage): StageMessage => {
         tone: "neutral",
         canRetry: false
       }
+    case "revoked":
+      return {
+        title: "Certificate revoked",
+        detail:
+          "Support revoked the certificate for this payment. Please contact support before paying again.",
+        tone: "problem",
+        canRetry: false
+      }
     case "review":
       return {
         title: "Support is looking at this payment",
@@ -66,9 +75,13 @@ export const stageMessage = (stage: PurchaseStage): StageMessage => {
   }
 }
 
-/** Stages after which the status cannot move without a new payment or an operator. */
+/** Stages only an operator can move. Declined and abandoned are not: a retry reuses the payment and can succeed. */
 export const isSettled = (stage: PurchaseStage): boolean =>
-  stage === "ready" || stage === "declined" || stage === "abandoned" || stage === "refunded"
+  stage === "ready" || stage === "refunded" || stage === "revoked"
+
+/** Stages after which a new checkout for the course is pointless: it is in progress, or support closed it. */
+export const blocksNewPurchase = (stage: PurchaseStage): boolean =>
+  stage === "pending" || stage === "processing" || stage === "review" || stage === "revoked"
 
 export const CANCELLED_MESSAGE: StageMessage = {
   title: "Payment cancelled",

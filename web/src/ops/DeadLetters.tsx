@@ -23,7 +23,8 @@ export const DeadLetters = () => {
         </button>
       </div>
       <p>
-        The full queue is on the <a href={paths.opsJobs}>job dashboard</a>.
+        The full queue is on the <a href={paths.opsJobs}>job dashboard</a> (read-only: retry a dead job here,
+        with a reason, so the retry is on record).
       </p>
       <h2>Dead letters</h2>
       <LoadedView state={dead}>{(jobs) => <JobList jobs={jobs} testId="dead-letter" />}</LoadedView>

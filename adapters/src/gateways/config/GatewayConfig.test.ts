@@ -66,4 +66,25 @@ describe("readGatewayConfig", () => {
       })
     ).toThrow(/refusing to send a live RAZORPAY_KEY_ID/)
   })
+
+  it("refuses a sandbox API URL in production, and names each one", () => {
+    const sandboxed = {
+      ...both,
+      STRIPE_API_URL: "http://127.0.0.1:4200",
+      RAZORPAY_API_URL: "http://127.0.0.1:4200/razorpay"
+    }
+    expect(() => readGatewayConfig({ ...sandboxed, NODE_ENV: "production" })).toThrow(
+      /STRIPE_API_URL points the gateway at a stand-in \(the sandbox\), which is off in production/
+    )
+    expect(() => readGatewayConfig({ ...sandboxed, NODE_ENV: "production" })).toThrow(/RAZORPAY_API_URL/)
+    expect(configuredGateways(readGatewayConfig({ ...both, NODE_ENV: "production" }))).toEqual([
+      "stripe",
+      "razorpay"
+    ])
+    expect(readGatewayConfig({ ...sandboxed, NODE_ENV: "development" }).stripe?.apiUrl?.port).toBe("4200")
+  })
+
+  it("defaults the Stripe future-timestamp tolerance to 60 s", () => {
+    expect(readGatewayConfig(both).stripe?.webhookFutureToleranceSeconds).toBe(60)
+  })
 })

@@ -109,6 +109,13 @@ export const readGatewayConfig = (env: Env): GatewayConfig => {
 
   const stripe = readStripe()
   const razorpay = readRazorpay()
+  // The sandbox gateways are a dev/test stand-in: production talks to the real APIs or not at all.
+  if (text("NODE_ENV") === "production")
+    for (const name of ["STRIPE_API_URL", "RAZORPAY_API_URL"])
+      if (text(name) !== undefined)
+        problems.push(
+          `${name} points the gateway at a stand-in (the sandbox), which is off in production: unset it, or run with NODE_ENV other than production`
+        )
   const resilience: ResilienceSettings = {
     timeoutMs: integer("GATEWAY_TIMEOUT_MS", 10_000, 100, 120_000),
     maxRetries: integer("GATEWAY_MAX_RETRIES", 2, 0, 10),

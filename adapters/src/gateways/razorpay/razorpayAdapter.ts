@@ -15,9 +15,16 @@ import { notesOf, razorpayPaymentSnapshot } from "./razorpaySnapshots.ts"
 // Razorpay's documented maximum page size for collection fetches.
 const PAGE_SIZE = 100
 const RECEIPT_MAX = 40
+const REFUND_KEY_MAX = 64
 
 /** The order's receipt: our payment id, so a retried create finds the order the first attempt made. */
 export const razorpayReceipt = (paymentId: string) => boundedId(paymentId, RECEIPT_MAX)
+/**
+ * The refund's `X-Refund-Idempotency` key: our payment id and the captured Razorpay payment, so asking
+ * again for the same payment gets the same refund back instead of a second one.
+ */
+export const razorpayRefundKey = (paymentId: string | undefined, razorpayPaymentId: string) =>
+  boundedId(`certify-refund-${paymentId ?? "unknown"}-${razorpayPaymentId}`, REFUND_KEY_MAX)
 export const razorpayCheckoutUrl = (publicBaseUrl: string, paymentId: string) =>
   `${publicBaseUrl}/checkout/razorpay/${encodeURIComponent(paymentId)}`
 
@@ -73,19 +80,18 @@ export const makeRazorpayAdapter = (
     policy,
     createCheckout: async (request) => {
       const receipt = razorpayReceipt(request.paymentId)
-      // Orders have no idempotency key: look for the order an earlier (timed-out) attempt created.
-      const existing = await call(() => sdk.orders.all({ receipt, count: 1 }))
-      const found = items(existing)[0]
-      const order =
-        found ??
-        ((await call(() =>
-          sdk.orders.create({
-            amount: request.amount.amount,
-            currency: request.amount.currency,
-            receipt,
-            notes: ourIds(request)
-          })
-        )) as unknown as Entity)
+      // Orders have no idempotency key, so the lookup by receipt and the create retry as one unit:
+      // an attempt whose create succeeded but whose answer was lost is found by the next attempt's lookup.
+      const order = await call(async () => {
+        const found = items(await sdk.orders.all({ receipt, count: 1 }))[0]
+        if (found !== undefined) return found
+        return (await sdk.orders.create({
+          amount: request.amount.amount,
+          currency: request.amount.currency,
+          receipt,
+          notes: ourIds(request)
+        })) as unknown as Entity
+      })
       if (typeof order.id !== "string") throw new Error("razorpay returned an order without an id")
       return new CheckoutSession({
         checkoutRef: order.id,
@@ -130,8 +136,9 @@ export const makeRazorpayAdapter = (
       if (ids.length === 0) throw new Error("nothing to refund: the payment has no captured razorpay payment")
       for (const id of ids) {
         try {
-          // The receipt names the refund after the payment: one full refund per payment, however often asked.
-          await call(() => sdk.payments.refund(id, { receipt: razorpayReceipt(`refund-${id}`) }))
+          // The same key for the same payment: one full refund, however often asked or retried.
+          const key = razorpayRefundKey(reference.paymentId, id)
+          await call(() => client.refundPayment(id, key, { receipt: razorpayReceipt(`refund-${id}`) }))
         } catch (error) {
           if (!isRazorpayAlreadyRefunded(error)) throw error
         }

@@ -5,6 +5,11 @@ import { isRecord } from "../shared/values.ts"
 /** The part of the SDK's axios instance we configure (the SDK has no base-URL or timeout option). */
 interface AxiosInstanceLike {
   readonly defaults: { baseURL?: string; timeout?: number }
+  readonly post: (
+    url: string,
+    data: unknown,
+    config: { readonly headers: Readonly<Record<string, string>> }
+  ) => Promise<{ readonly data: unknown }>
   readonly interceptors: {
     readonly response: {
       use: (onOk: (response: unknown) => unknown, onError: (error: unknown) => unknown) => number
@@ -28,7 +33,18 @@ export interface RazorpayClientOptions {
 
 export interface RazorpayClient {
   readonly sdk: Razorpay
+  /**
+   * A full refund of one payment under Razorpay's `X-Refund-Idempotency` header: the same key gets the
+   * same refund back. The SDK's `payments.refund` cannot send headers, so this goes through its HTTP client.
+   */
+  readonly refundPayment: (
+    razorpayPaymentId: string,
+    idempotencyKey: string,
+    body: Readonly<Record<string, unknown>>
+  ) => Promise<unknown>
 }
+
+export const REFUND_IDEMPOTENCY_HEADER = "X-Refund-Idempotency"
 
 const NETWORK_ERROR = "NETWORK_ERROR"
 
@@ -56,7 +72,23 @@ export const makeRazorpayClient = (options: RazorpayClientOptions): RazorpayClie
       return Promise.reject(error)
     }
   )
-  return { sdk }
+  const refundPayment: RazorpayClient["refundPayment"] = (razorpayPaymentId, idempotencyKey, body) =>
+    http
+      .post(`/v1/payments/${encodeURIComponent(razorpayPaymentId)}/refund`, body, {
+        headers: { [REFUND_IDEMPOTENCY_HEADER]: idempotencyKey }
+      })
+      .then((response) => response.data, rejectLikeTheSdk)
+  return { sdk, refundPayment }
+}
+
+/** The SDK's own error normalization, so one classifier serves SDK calls and ours. */
+const rejectLikeTheSdk = (error: unknown): never => {
+  const response = isRecord(error) && isRecord(error.response) ? error.response : {}
+  const data = isRecord(response.data) ? response.data : {}
+  throw {
+    statusCode: typeof response.status === "number" ? response.status : 0,
+    error: isRecord(data.error) ? data.error : { code: NETWORK_ERROR, description: "no response" }
+  }
 }
 
 export const asRazorpayFailure = (error: unknown): RazorpayFailure | undefined =>

@@ -51,6 +51,20 @@ describe("Stripe-Signature verification", () => {
     ["a valid signature of a different body", sign("{}"), body, "signature_mismatch"],
     ["an expired timestamp", sign(body, { timestamp: seconds - 301 }), body, "stale_timestamp"],
     ["a timestamp from the future", sign(body, { timestamp: seconds + 120 }), body, "future_timestamp"],
+    // The SDK checks the last t=, a reader of the first would see "now" and pass the future one.
+    [
+      "two timestamps, the signed one from the future",
+      `t=${seconds},${sign(body, { timestamp: seconds + 3600 })}`,
+      body,
+      "malformed_signature"
+    ],
+    ["two timestamps, both the signed one", `${sign(body)},t=${seconds}`, body, "malformed_signature"],
+    [
+      "an expired timestamp under a signature by no accepted secret",
+      sign(body, { secret: "whsec_wrong", timestamp: seconds - 301 }),
+      body,
+      "stale_timestamp"
+    ],
     ["a signed body that is not JSON", sign("not json"), "not json", "malformed_payload"],
     ["a signed event without an id", sign('{"type":"x"}'), '{"type":"x"}', "malformed_payload"]
   ])("refuses %s", (_, header, raw, reason) => {

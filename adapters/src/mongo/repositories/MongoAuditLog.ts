@@ -1,7 +1,8 @@
 import { AuditEntry, AuditLog, AuditSequenceTaken, auditKey } from "@certify/domain"
 import { Effect, Layer } from "effect"
 import { decodeDocument, encodeDocument } from "../documents.ts"
-import { findConsecutive, insertUnique, modelsOf, query } from "../model.ts"
+import { insertUnique, modelsOf, query } from "../model.ts"
+import { makeSubjectLog } from "./SubjectLog.ts"
 
 const decode = decodeDocument(AuditEntry, "audit_log")
 
@@ -10,6 +11,7 @@ export const layer = Layer.effect(
   AuditLog,
   Effect.gen(function* () {
     const { AuditEntry: entries } = yield* modelsOf("AuditEntry")
+    const subjectLog = yield* makeSubjectLog
     return AuditLog.of({
       append: (entry) =>
         Effect.flatMap(
@@ -19,11 +21,9 @@ export const layer = Layer.effect(
               ? Effect.void
               : Effect.fail(new AuditSequenceTaken({ subjectId: entry.subject.id, seq: entry.seq }))
         ),
-      // Sequences start at 1 and have no gaps (each append is at the previous length + 1).
-      history: (subject) =>
-        findConsecutive(entries, (seq) => auditKey(subject, seq)).pipe(
-          Effect.map((docs) => docs.map(decode))
-        ),
+      // Past a gap too, like the in-memory log: a deleted entry must show as a hole in the chain,
+      // not as the end of the subject's history.
+      history: subjectLog.history,
       scan: (after, limit) =>
         query(() =>
           entries

@@ -1,7 +1,15 @@
-import { Certificate, Certificates, CertificateVersion } from "@certify/domain"
+import {
+  Certificate,
+  CertificateLedger,
+  Certificates,
+  CertificateVersion,
+  certificateProjection,
+  SubjectRef
+} from "@certify/domain"
 import { Effect, Layer, Option, Schema } from "effect"
 import { decodeDocument, encodeDocument } from "../documents.ts"
 import { insertUnique, modelsOf, query } from "../model.ts"
+import { makeSubjectLog, projectUntilCurrent } from "./SubjectLog.ts"
 
 // The stored document has no `versions`: they live in certificate_versions, one row per version.
 const StoredCertificate = Certificate.mapFields((fields) => {
@@ -18,6 +26,7 @@ export const layer = Layer.effect(
       "Certificate",
       "CertificateVersion"
     )
+    const log = yield* makeSubjectLog
     const withVersions = (doc: Record<string, unknown> | null) =>
       Effect.gen(function* () {
         if (!doc) return Option.none<Certificate>()
@@ -62,15 +71,24 @@ export const layer = Layer.effect(
             certificateId
           })
         ),
+      // Not atomic on FerretDB: repaired from the log while the log is ahead (SubjectLog.ts).
       project: (certificateId, projection) =>
-        Effect.asVoid(
-          query(() =>
-            certificates
-              .updateOne(
-                { _id: certificateId, version: { $lt: projection.version } },
-                { $set: { ...projection } }
+        projectUntilCurrent(
+          projection,
+          (current) =>
+            Effect.asVoid(
+              query(() =>
+                certificates
+                  .updateOne(
+                    { _id: certificateId, version: { $lt: current.version } },
+                    { $set: { ...current } }
+                  )
+                  .exec()
               )
-              .exec()
+            ),
+          (seq) => log.hasEntry(new SubjectRef({ type: "certificate", id: certificateId }), seq),
+          Effect.map(log.replayed(CertificateLedger, certificateId), ({ state, version, last }) =>
+            certificateProjection(state, version, last?.at)
           )
         )
     })

@@ -1,7 +1,8 @@
-import { Entitlement, Entitlements } from "@certify/domain"
+import { Entitlement, EntitlementLedger, Entitlements, SubjectRef } from "@certify/domain"
 import { Effect, Layer, Option } from "effect"
 import { decodeDocument, encodeDocument } from "../documents.ts"
 import { insertUnique, modelsOf, query } from "../model.ts"
+import { makeSubjectLog, projectUntilCurrent } from "./SubjectLog.ts"
 
 const decode = decodeDocument(Entitlement, "entitlements")
 
@@ -9,6 +10,7 @@ export const layer = Layer.effect(
   Entitlements,
   Effect.gen(function* () {
     const { Entitlement: entitlements } = yield* modelsOf("Entitlement")
+    const log = yield* makeSubjectLog
     const findOne = (filter: Record<string, unknown>) =>
       query(() => entitlements.findOne(filter).lean<Record<string, unknown>>().exec()).pipe(
         Effect.map((doc) => (doc ? Option.some(decode(doc)) : Option.none()))
@@ -35,13 +37,26 @@ export const layer = Layer.effect(
         query(() => entitlements.find({ learnerId }).lean<Array<Record<string, unknown>>>().exec()).pipe(
           Effect.map((docs) => docs.map(decode))
         ),
+      // Not atomic on FerretDB: repaired from the log while the log is ahead (SubjectLog.ts).
       project: (entitlementId, status, version) =>
-        Effect.asVoid(
-          query(() =>
-            entitlements
-              .updateOne({ _id: entitlementId, version: { $lt: version } }, { $set: { status, version } })
-              .exec()
-          )
+        projectUntilCurrent(
+          { status, version },
+          (projection) =>
+            Effect.asVoid(
+              query(() =>
+                entitlements
+                  .updateOne(
+                    { _id: entitlementId, version: { $lt: projection.version } },
+                    { $set: projection }
+                  )
+                  .exec()
+              )
+            ),
+          (seq) => log.hasEntry(new SubjectRef({ type: "entitlement", id: entitlementId }), seq),
+          Effect.map(log.replayed(EntitlementLedger, entitlementId), ({ state, version }) => ({
+            status: state,
+            version
+          }))
         )
     })
   })

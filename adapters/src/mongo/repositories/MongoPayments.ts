@@ -1,7 +1,8 @@
-import { Payment, Payments } from "@certify/domain"
+import { Payment, PaymentLedger, Payments, SubjectRef } from "@certify/domain"
 import { Effect, Layer, Option } from "effect"
 import { decodeDocument, encodeDocument } from "../documents.ts"
 import { insertUnique, modelsOf, query } from "../model.ts"
+import { makeSubjectLog, projectUntilCurrent } from "./SubjectLog.ts"
 
 const decode = decodeDocument(Payment, "payments")
 
@@ -9,6 +10,7 @@ export const layer = Layer.effect(
   Payments,
   Effect.gen(function* () {
     const { Payment: payments, PaymentRef: refs } = yield* modelsOf("Payment", "PaymentRef")
+    const log = yield* makeSubjectLog
     const byId = (paymentId: string) =>
       query(() => payments.findById(paymentId).lean<Record<string, unknown>>().exec()).pipe(
         Effect.map((doc) => (doc ? Option.some(decode(doc)) : Option.none()))
@@ -18,9 +20,27 @@ export const layer = Layer.effect(
         Effect.flatMap((row) => (row ? byId(row.paymentId) : Effect.succeedNone))
       )
     // The ref row is inserted before the payment document is updated: a crash in between leaves a
-    // row that points at the right payment, and the retry writes the same values again.
-    const attachRef = (paymentId: string, gateway: string, kind: "checkout" | "payment", ref: string) =>
-      insertUnique(refs, { _id: `${gateway}:${kind}:${ref}`, gateway, kind, ref, paymentId })
+    // row that points at the right payment, and the retry writes the same values again. A reference
+    // another payment owns is not written onto this one (a no-op): the unique row decides the owner.
+    const claimRef = (paymentId: string, gateway: string, kind: "checkout" | "payment", ref: string) =>
+      Effect.gen(function* () {
+        const _id = `${gateway}:${kind}:${ref}`
+        if (yield* insertUnique(refs, { _id, gateway, kind, ref, paymentId })) return true
+        const owner = yield* query(() => refs.findById(_id).lean<{ paymentId: string }>().exec())
+        return owner?.paymentId === paymentId
+      })
+    const attach = (
+      paymentId: string,
+      kind: "checkout" | "payment",
+      ref: string,
+      fields: Record<string, string>
+    ) =>
+      Effect.gen(function* () {
+        const payment = yield* byId(paymentId)
+        if (Option.isNone(payment)) return
+        if (!(yield* claimRef(paymentId, payment.value.gateway, kind, ref))) return
+        yield* query(() => payments.updateOne({ _id: paymentId }, { $set: fields }).exec())
+      })
     return Payments.of({
       insert: (payment) =>
         Effect.map(insertUnique(payments, encodeDocument(Payment, payment, payment.paymentId)), (inserted) =>
@@ -38,32 +58,27 @@ export const layer = Layer.effect(
             .exec()
         ).pipe(Effect.map((docs) => docs.map(decode))),
       attachCheckout: (paymentId, checkoutRef, checkoutUrl) =>
-        Effect.flatMap(byId(paymentId), (payment) =>
-          Option.isNone(payment)
-            ? Effect.void
-            : Effect.andThen(attachRef(paymentId, payment.value.gateway, "checkout", checkoutRef), () =>
-                query(() =>
-                  payments.updateOne({ _id: paymentId }, { $set: { checkoutRef, checkoutUrl } }).exec()
-                )
-              )
-        ).pipe(Effect.asVoid),
+        attach(paymentId, "checkout", checkoutRef, { checkoutRef, checkoutUrl }),
       attachGatewayPaymentId: (paymentId, gatewayPaymentId) =>
-        Effect.flatMap(byId(paymentId), (payment) =>
-          Option.isNone(payment)
-            ? Effect.void
-            : Effect.andThen(attachRef(paymentId, payment.value.gateway, "payment", gatewayPaymentId), () =>
-                query(() => payments.updateOne({ _id: paymentId }, { $set: { gatewayPaymentId } }).exec())
-              )
-        ).pipe(Effect.asVoid),
-      // A projection write: not atomic on FerretDB, and it need not be. The log decides; a lagging
-      // projection is rewritten by the next transition or the sweeper.
+        attach(paymentId, "payment", gatewayPaymentId, { gatewayPaymentId }),
+      // A projection write: its `version < new` guard is not atomic on FerretDB, so the write is
+      // followed by a look at the log, and repaired from it while the log is ahead (SubjectLog.ts).
       project: (paymentId, status, version) =>
-        Effect.asVoid(
-          query(() =>
-            payments
-              .updateOne({ _id: paymentId, version: { $lt: version } }, { $set: { status, version } })
-              .exec()
-          )
+        projectUntilCurrent(
+          { status, version },
+          (projection) =>
+            Effect.asVoid(
+              query(() =>
+                payments
+                  .updateOne({ _id: paymentId, version: { $lt: projection.version } }, { $set: projection })
+                  .exec()
+              )
+            ),
+          (seq) => log.hasEntry(new SubjectRef({ type: "payment", id: paymentId }), seq),
+          Effect.map(log.replayed(PaymentLedger, paymentId), ({ state, version }) => ({
+            status: state,
+            version
+          }))
         ),
       listByStatus: (statuses, createdBefore, limit) =>
         query(() =>

@@ -14,7 +14,7 @@ export interface DemoPurchaseOptions {
 
 /** Stages that end the wait: a retried payment may read "declined" until the new attempt's webhook lands. */
 const afterDecline: ReadonlySet<PurchaseStage> = new Set(["declined"])
-const afterPay: ReadonlySet<PurchaseStage> = new Set(["ready", "refunded", "review"])
+const afterPay: ReadonlySet<PurchaseStage> = new Set(["ready", "refunded", "revoked", "review"])
 
 /**
  * `demo-purchase`: what a learner does, through the running API and the sandbox gateways — sign in,

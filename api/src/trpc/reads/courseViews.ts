@@ -35,7 +35,10 @@ export const courseViews = (learnerId: string) =>
           ? []
           : [{ gateway, currency: defaultCurrency[gateway], amountMinor: price.amount }]
       })
-      const latest = payments.find((p) => p.courseId === completion.courseId)
+      // A payment the gateway never saw (its checkout failed: "payment unavailable") is not in progress.
+      const latest = payments.find(
+        (p) => p.courseId === completion.courseId && !(p.status === "created" && p.checkoutRef === undefined)
+      )
       const entitlement = yield* Entitlements.use((e) =>
         e.findFor(id.value, completion.courseId, "certificate")
       )

@@ -6,6 +6,7 @@ import type { TrpcContext } from "../context.ts"
 import { input, RequestIdInput } from "../input.ts"
 import { courseViews } from "../reads/courseViews.ts"
 import { myCertificates, ownedCertificate } from "../reads/myCertificates.ts"
+import { isSettled } from "../reads/purchaseStage.ts"
 import { purchaseView } from "../reads/purchaseView.ts"
 import { run } from "../run.ts"
 import { learnerProcedure, router } from "../trpc.ts"
@@ -105,7 +106,7 @@ export const learnerRouter = router({
         last = serialized
         yield view
       }
-      if (view.stage === "ready" || view.stage === "refunded") return
+      if (isSettled(view.stage)) return
       await sleep(POLL_MILLIS, signal)
     }
   }),

@@ -6,7 +6,7 @@ import { Certificates } from "../../ports/Certificates.ts"
 import { Entitlements } from "../../ports/Entitlements.ts"
 import { ids } from "./ids.ts"
 
-const entitlement = (overrides: Partial<Entitlement> = {}) =>
+export const entitlementDraft = (overrides: Partial<Entitlement> = {}) =>
   new Entitlement({
     entitlementId: ids.entitlement(),
     learnerId: ids.learner(),
@@ -19,7 +19,7 @@ const entitlement = (overrides: Partial<Entitlement> = {}) =>
     ...overrides
   })
 
-const certificate = (entitlementId = ids.entitlement()) =>
+export const certificateDraft = (entitlementId = ids.entitlement()) =>
   new Certificate({
     certificateId: ids.certificate(),
     entitlementId,
@@ -49,9 +49,9 @@ export const entitlementsContract = (
     it.effect("one entitlement per (learner, course, kind): concurrent creations return the first", () =>
       Effect.gen(function* () {
         const entitlements = yield* Entitlements
-        const first = entitlement()
+        const first = entitlementDraft()
         const racers = Array.from({ length: 20 }, () =>
-          entitlement({ learnerId: first.learnerId, courseId: first.courseId })
+          entitlementDraft({ learnerId: first.learnerId, courseId: first.courseId })
         )
         const results = yield* Effect.all(
           racers.map((e) => entitlements.create(e)),
@@ -67,7 +67,7 @@ export const entitlementsContract = (
     it.effect("the entitlement projection only moves forward", () =>
       Effect.gen(function* () {
         const entitlements = yield* Entitlements
-        const draft = entitlement()
+        const draft = entitlementDraft()
         yield* entitlements.create(draft)
         yield* entitlements.project(draft.entitlementId, "revoked", 2)
         yield* entitlements.project(draft.entitlementId, "granted", 1)
@@ -78,7 +78,7 @@ export const entitlementsContract = (
     it.effect("one certificate per entitlement, ever; a retry with a new id gets the first", () =>
       Effect.gen(function* () {
         const certificates = yield* Certificates
-        const first = certificate()
+        const first = certificateDraft()
         const retry = new Certificate({ ...first, certificateId: ids.certificate() })
         assert.isTrue((yield* certificates.create(first)).created)
         const second = yield* certificates.create(retry)
@@ -91,7 +91,7 @@ export const entitlementsContract = (
     it.effect("rendered versions are recorded once each, and the projection moves forward", () =>
       Effect.gen(function* () {
         const certificates = yield* Certificates
-        const draft = certificate()
+        const draft = certificateDraft()
         yield* certificates.create(draft)
         const v1 = new CertificateVersion({
           version: 1,

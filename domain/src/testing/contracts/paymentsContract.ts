@@ -51,6 +51,45 @@ export const paymentsContract = (name: string, ledger: Layer.Layer<Payments | Ch
       })
     )
 
+    // One reference, one payment: the first to claim it keeps it; a second claim writes nothing.
+    it.effect("a reference another payment owns is not attached to a second payment", () =>
+      Effect.gen(function* () {
+        const payments = yield* Payments
+        const first = paymentDraft()
+        const second = paymentDraft()
+        yield* payments.insert(first)
+        yield* payments.insert(second)
+        const ref = `ref_${first.paymentId}`
+        yield* payments.attachCheckout(first.paymentId, `cs_${ref}`, "https://pay.test/first")
+        yield* payments.attachGatewayPaymentId(first.paymentId, `pi_${ref}`)
+        yield* payments.attachCheckout(second.paymentId, `cs_${ref}`, "https://pay.test/second")
+        yield* payments.attachGatewayPaymentId(second.paymentId, `pi_${ref}`)
+        const stored = Option.getOrThrow(yield* payments.find(second.paymentId))
+        assert.deepStrictEqual(
+          [stored.checkoutRef, stored.checkoutUrl, stored.gatewayPaymentId],
+          [undefined, undefined, undefined]
+        )
+        const byRef = Option.getOrThrow(yield* payments.findByGatewayPaymentId("stripe", `pi_${ref}`))
+        assert.strictEqual(byRef.paymentId, first.paymentId)
+        assert.strictEqual(
+          Option.getOrThrow(yield* payments.findByCheckoutRef("stripe", `cs_${ref}`)).checkoutUrl,
+          "https://pay.test/first"
+        )
+
+        const racers = [paymentDraft(), paymentDraft()]
+        for (const racer of racers) yield* payments.insert(racer)
+        yield* Effect.all(
+          racers.map((racer) => payments.attachGatewayPaymentId(racer.paymentId, `pi_race_${ref}`)),
+          { concurrency: "unbounded" }
+        )
+        const holders = yield* Effect.forEach(racers, (racer) => payments.find(racer.paymentId))
+        const holding = holders.map(Option.getOrThrow).filter((p) => p.gatewayPaymentId !== undefined)
+        assert.lengthOf(holding, 1)
+        const owner = Option.getOrThrow(yield* payments.findByGatewayPaymentId("stripe", `pi_race_${ref}`))
+        assert.strictEqual(owner.paymentId, holding[0]?.paymentId)
+      })
+    )
+
     it.effect("the projection only moves forward by version", () =>
       Effect.gen(function* () {
         const payments = yield* Payments

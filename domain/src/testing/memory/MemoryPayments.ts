@@ -11,6 +11,10 @@ export const layerMemory = Layer.sync(Payments, () => {
     })
   const findBy = (predicate: (payment: Payment) => boolean) =>
     Effect.sync(() => Option.fromUndefinedOr([...byId.values()].find(predicate)))
+  const ownedByAnother = (paymentId: string, holds: (payment: Payment) => boolean) => {
+    const gateway = byId.get(paymentId)?.gateway
+    return [...byId.values()].some((p) => p.paymentId !== paymentId && p.gateway === gateway && holds(p))
+  }
   return Payments.of({
     insert: (payment) =>
       Effect.sync(() => {
@@ -26,8 +30,19 @@ export const layerMemory = Layer.sync(Payments, () => {
       Effect.sync(() =>
         [...byId.values()].filter((p) => p.intentId === intentId).sort((a, b) => a.attempt - b.attempt)
       ),
-    attachCheckout: (paymentId, checkoutRef, checkoutUrl) => update(paymentId, { checkoutRef, checkoutUrl }),
-    attachGatewayPaymentId: (paymentId, gatewayPaymentId) => update(paymentId, { gatewayPaymentId }),
+    // A reference another payment of the same gateway owns is not written (a no-op), as in the database.
+    attachCheckout: (paymentId, checkoutRef, checkoutUrl) =>
+      Effect.suspend(() =>
+        ownedByAnother(paymentId, (p) => p.checkoutRef === checkoutRef)
+          ? Effect.void
+          : update(paymentId, { checkoutRef, checkoutUrl })
+      ),
+    attachGatewayPaymentId: (paymentId, gatewayPaymentId) =>
+      Effect.suspend(() =>
+        ownedByAnother(paymentId, (p) => p.gatewayPaymentId === gatewayPaymentId)
+          ? Effect.void
+          : update(paymentId, { gatewayPaymentId })
+      ),
     project: (paymentId, status, version) =>
       Effect.suspend(() => {
         const current = byId.get(paymentId)

@@ -5,7 +5,8 @@ import {
   inboxContract,
   operationsContract,
   operatorContract,
-  paymentsContract
+  paymentsContract,
+  projectionContract
 } from "../contracts/index.ts"
 import { demoCatalog } from "../fixtures.ts"
 import { layerMemoryLedger } from "../index.ts"
@@ -16,6 +17,7 @@ paymentsContract("in memory", layerMemoryLedger)
 inboxContract("in memory", layerMemoryLedger)
 entitlementsContract("in memory", layerMemoryLedger)
 auditLogContract("in memory", layerMemoryLedger)
+projectionContract("in memory", layerMemoryLedger)
 operationsContract("in memory", layerMemoryLedger)
 operatorContract(
   "in memory",

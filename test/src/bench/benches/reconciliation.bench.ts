@@ -1,12 +1,12 @@
 import { mkdtempSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { MongoLedger } from "@certify/adapters"
+import { MongoLedger, SystemClock } from "@certify/adapters"
 import { layerPaymentGateways, readGatewayConfig } from "@certify/adapters/gateways"
 import { layerCryptoIdGenerator } from "@certify/adapters/ids"
 import { closeAgenda, layerJobQueue, makeAgenda } from "@certify/adapters/jobs"
 import { startLocalFerretDb } from "@certify/adapters/localdb"
-import { CheckoutRequest, Clock, PaymentGateways, reconcileGateway } from "@certify/domain"
+import { CheckoutRequest, PaymentGateways, reconcileGateway } from "@certify/domain"
 import { Layer, ManagedRuntime, Schema } from "effect"
 import { Digest } from "effect/crypto"
 import { startSandboxGateways } from "../../sandbox/startSandboxGateways.ts"
@@ -69,7 +69,7 @@ export const reconciliation: Benchmark = {
         layerPaymentGateways(gateways),
         layerJobQueue(agenda),
         layerCryptoIdGenerator,
-        Clock.layer,
+        SystemClock.layer,
         Digest.layerWebCrypto
       ).pipe(Layer.provideMerge(MongoLedger.layer({ uri: ledgerUri })), Layer.orDie)
     )

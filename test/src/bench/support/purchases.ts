@@ -1,8 +1,8 @@
-import { MongoLedger } from "@certify/adapters"
+import { MongoLedger, SystemClock } from "@certify/adapters"
 import { layerPaymentGateways, readGatewayConfig } from "@certify/adapters/gateways"
 import { layerCryptoIdGenerator } from "@certify/adapters/ids"
 import { layerCertificateLinks } from "@certify/adapters/links"
-import { Clock, startPurchase } from "@certify/domain"
+import { startPurchase } from "@certify/domain"
 import { Layer, ManagedRuntime } from "effect"
 import { Digest } from "effect/crypto"
 import type { EmbeddedStack } from "../../../../api/src/main/stack/EmbeddedStack.ts"
@@ -70,7 +70,7 @@ export const openCheckouts = async (stack: EmbeddedStack, learners: ReadonlyArra
       layerPaymentGateways(gateways),
       layerCryptoIdGenerator,
       layerCertificateLinks({ publicBaseUrl: stack.urls.api, issuer: "Certify Academy" }),
-      Clock.layer,
+      SystemClock.layer,
       Digest.layerWebCrypto
     ).pipe(Layer.provideMerge(MongoLedger.layer({ uri: stack.urls.mongodb })), Layer.orDie)
   )

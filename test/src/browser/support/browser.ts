@@ -51,12 +51,3 @@ export const imageLoaded = (page: Page, selector: string) =>
   page.evaluate(
     `(() => { const img = document.querySelector(${JSON.stringify(selector)}); return !!img && img.complete && img.naturalWidth > 0 })()`
   ) as Promise<boolean>
-
-/**
- * Moves the single-page app to `path` the way its own links do (history + popstate), without a page load.
- * Used for /ops and /certificates screens: see the report on the API's SPA fallback for hard loads.
- */
-export const navigateInApp = (page: Page, path: string) =>
-  page.evaluate(
-    `(() => { history.pushState(null, "", ${JSON.stringify(path)}); dispatchEvent(new PopStateEvent("popstate")) })()`
-  )

@@ -109,7 +109,12 @@ export const makeRazorpayApi = ({ state, keyId, keySecret }: RazorpayApiDeps) =>
       const payment = state.payments.get(refundedPaymentId)
       if (payment === undefined) return notFound()
       if (payment.captured !== true) return razorpayError(400, "The payment has not been captured")
-      const refund = state.refund(String(payment.id), typeof body.receipt === "string" ? body.receipt : null)
+      const idempotencyKey = header(request, "x-refund-idempotency") ?? null
+      const earlier = idempotencyKey === null ? undefined : state.refundByKey(idempotencyKey)
+      if (earlier !== undefined && earlier.payment_id !== payment.id)
+        return razorpayError(400, "The idempotency key was already used for a different request")
+      const receipt = typeof body.receipt === "string" ? body.receipt : null
+      const refund = state.refund(String(payment.id), idempotencyKey, receipt)
       return refund ? ok(refund) : razorpayError(400, "The payment has been fully refunded already")
     }
     return razorpayError(404, "The requested URL was not found on the server.")

@@ -16,6 +16,8 @@ export const makeRazorpayState = ({ makeId, nowSeconds, emit }: RazorpayStateDep
   const payments = new Map<string, RazorpayEntity>()
   const refunds = new Map<string, RazorpayEntity>()
   const disputes = new Map<string, RazorpayEntity>()
+  /** `X-Refund-Idempotency` key → the refund it created. */
+  const refundsByKey = new Map<string, RazorpayEntity>()
 
   const findOrder = (ref: string): RazorpayEntity | undefined => {
     const direct = orders.get(ref) ?? orders.get(String(payments.get(ref)?.order_id))
@@ -132,13 +134,20 @@ export const makeRazorpayState = ({ makeId, nowSeconds, emit }: RazorpayStateDep
       emit("payment.failed", { payment: { ...payment } })
       return payment
     },
-    /** Undefined when nothing is left to refund. One refund per receipt, as the receipt is our idempotency key. */
-    refund: (ref: string, receipt: string | null): RazorpayEntity | undefined => {
+    /** The refund an `X-Refund-Idempotency` key created, if any. */
+    refundByKey: (idempotencyKey: string): RazorpayEntity | undefined => refundsByKey.get(idempotencyKey),
+    /**
+     * Undefined when nothing is left to refund. Like the real API, the same idempotency key gets the same
+     * refund back; without one every call is a new request (the receipt is only a label).
+     */
+    refund: (
+      ref: string,
+      idempotencyKey: string | null,
+      receipt: string | null = null
+    ): RazorpayEntity | undefined => {
       const payment = capturedPayment(ref)
       if (payment === undefined) return undefined
-      const existing = [...refunds.values()].find(
-        (r) => r.payment_id === payment.id && receipt !== null && r.receipt === receipt
-      )
+      const existing = idempotencyKey === null ? undefined : refundsByKey.get(idempotencyKey)
       if (existing) return existing
       if (payment.refund_status === "full") return undefined
       const refund: RazorpayEntity = {
@@ -157,6 +166,7 @@ export const makeRazorpayState = ({ makeId, nowSeconds, emit }: RazorpayStateDep
         speed_requested: "normal"
       }
       refunds.set(String(refund.id), refund)
+      if (idempotencyKey !== null) refundsByKey.set(idempotencyKey, refund)
       Object.assign(payment, { amount_refunded: payment.amount, refund_status: "full", status: "refunded" })
       emit("refund.processed", { refund: { ...refund }, payment: { ...payment } })
       return refund

@@ -1,4 +1,5 @@
-import { Clock, JobQueue, PaymentGateways, reconcileGateway } from "@certify/domain"
+import { SystemClock } from "@certify/adapters"
+import { JobQueue, PaymentGateways, reconcileGateway } from "@certify/domain"
 import {
   layerMemoryLedger,
   MemoryCatalog,
@@ -40,7 +41,7 @@ const servicesFor = (world: World, namespace: number) =>
       MemoryCertificateLinks.layerMemory,
       Layer.succeed(PaymentGateways, world.gateways.service),
       Layer.succeed(JobQueue, world.scheduler.service),
-      Clock.layer,
+      SystemClock.layer,
       layerSyncDigest
     )
   )

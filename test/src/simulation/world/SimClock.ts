@@ -6,7 +6,7 @@ export const SIM_EPOCH = Date.UTC(2026, 10, 2, 9)
 /**
  * Virtual time. It moves only when the simulation advances it or an effect sleeps: a sleep
  * (a retry's backoff) jumps the clock forward instead of waiting, so runs are fast and repeatable.
- * The domain's `Clock.layer` reads Effect's clock, so providing this one drives every timestamp.
+ * `SystemClock.layer` reads Effect's clock, so providing this one drives every timestamp.
  */
 export class SimClock {
   millis: number

@@ -3,6 +3,7 @@ import {
   ArtifactStore,
   CertificateId,
   CertificateRenderer,
+  downloadOfBytes,
   EntitlementId,
   IdGenerator,
   IntentId,
@@ -30,7 +31,7 @@ export const layerSyncDigest = Layer.succeed(
   })
 )
 
-/** Artifacts in memory, hashed synchronously (see `layerSyncDigest`); one document per artifact in production. */
+/** Artifacts in memory, hashed synchronously (see `layerSyncDigest`); GridFS or one document per artifact in production. */
 export const layerArtifacts = Layer.sync(ArtifactStore, () => {
   const files = new Map<string, Uint8Array>()
   return ArtifactStore.of({
@@ -40,7 +41,8 @@ export const layerArtifacts = Layer.sync(ArtifactStore, () => {
         const sha256 = createHash("sha256").update(bytes).digest("hex")
         return new StoredArtifact({ key, contentType, sha256, size: bytes.length })
       }),
-    get: (key) => Effect.sync(() => Option.fromUndefinedOr(files.get(key)))
+    get: (key) => Effect.sync(() => Option.fromUndefinedOr(files.get(key))),
+    stream: (key) => Effect.sync(() => Option.map(Option.fromUndefinedOr(files.get(key)), downloadOfBytes))
   })
 })
 
