@@ -5,7 +5,8 @@ import { Schema } from "effect"
 export const JOB_NAMES = {
   ProcessGatewayEvent: "process-gateway-event",
   IssueCertificate: "issue-certificate",
-  SendCertificateEmail: "send-certificate-email"
+  SendCertificateEmail: "send-certificate-email",
+  ConfirmRefund: "confirm-refund"
 } as const satisfies Record<Job["_tag"], string>
 
 /** Recurring jobs: one schedule each, whatever the number of workers. */

@@ -1,20 +1,9 @@
 import { loadSigningKey } from "@certify/adapters/credentials"
 import { closeAgenda, makeAgenda } from "@certify/adapters/jobs"
 import { ManagedRuntime } from "effect"
-import { readAppConfig } from "../config/AppConfig.ts"
 import { makeAppLayer } from "../main/appLayer.ts"
 import { readProcessSettings } from "../main/settings.ts"
-import { readStackFile } from "../main/stack/stackFile.ts"
-
-/**
- * The environment a CLI command runs in: the process environment over what the running embedded
- * stack published in its data directory, so `certify explain …` works next to `pnpm start` unchanged.
- */
-export const cliEnvironment = (): NodeJS.ProcessEnv => {
-  const dataDir = readAppConfig().dataDir
-  const stack = readStackFile(dataDir)
-  return { ...(stack?.env ?? {}), ...process.env }
-}
+import { cliEnvironment } from "./cliEnvironment.ts"
 
 /** The same wiring as the API process, against the same database; no HTTP server, no job processing. */
 export const openCliRuntime = async () => {

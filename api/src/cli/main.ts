@@ -1,12 +1,8 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util"
-import { type CliRuntime, openCliRuntime } from "./cliRuntime.ts"
+import type { CliRuntime } from "./cliRuntime.ts"
 import { demoPurchaseCommand } from "./commands/demoPurchase.ts"
-import { explainCommand } from "./commands/explain.ts"
-import { jobsCommand } from "./commands/jobs.ts"
-import { reconcileCommand } from "./commands/reconcile.ts"
-import { runsCommand } from "./commands/runs.ts"
-import { verifyAuditCommand } from "./commands/verifyAudit.ts"
+import { SANDBOX_USAGE, sandboxCommand } from "./commands/sandbox.ts"
 import { operatorOf } from "./format/operatorOf.ts"
 
 const USAGE = `certify — operator commands (run next to \`pnpm start\`, or with MONGODB_URI and the secrets set)
@@ -18,9 +14,15 @@ const USAGE = `certify — operator commands (run next to \`pnpm start\`, or wit
   certify runs                      (the latest reconciliation runs)
   certify verify-audit
   certify jobs
+${SANDBOX_USAGE}
 `
 
+/**
+ * Commands that read the ledger load the whole app wiring on demand, so the HTTP-only commands
+ * (`demo-purchase`, `sandbox …`) start quickly and need no database connection.
+ */
 const withRuntime = async (work: (cli: CliRuntime) => Promise<{ ok: boolean; text: string }>) => {
+  const { openCliRuntime } = await import("./cliRuntime.ts")
   const cli = await openCliRuntime()
   try {
     return await work(cli)
@@ -43,6 +45,15 @@ const run = async (argv: ReadonlyArray<string>) => {
       reason: { type: "string" },
       operator: { type: "string" },
       "decline-first": { type: "boolean" },
+      delay: { type: "string" },
+      duplicate: { type: "string" },
+      "duplicate-rate": { type: "string" },
+      drop: { type: "string" },
+      reorder: { type: "string" },
+      count: { type: "string" },
+      mode: { type: "string" },
+      order: { type: "string" },
+      gap: { type: "string" },
       help: { type: "boolean", short: "h" }
     }
   })
@@ -57,10 +68,14 @@ const run = async (argv: ReadonlyArray<string>) => {
       })
     case "explain":
       if (!subject) return { ok: false, text: `explain needs an id\n\n${USAGE}` }
-      return withRuntime(async (cli) => ok(await explainCommand(cli, subject)))
+      return withRuntime(async (cli) => {
+        const { explainCommand } = await import("./commands/explain.ts")
+        return ok(await explainCommand(cli, subject))
+      })
     case "reconcile":
-      return withRuntime(async (cli) =>
-        ok(
+      return withRuntime(async (cli) => {
+        const { reconcileCommand } = await import("./commands/reconcile.ts")
+        return ok(
           await reconcileCommand(cli, {
             gateway: values.gateway,
             since: values.since,
@@ -68,13 +83,15 @@ const run = async (argv: ReadonlyArray<string>) => {
             reason: values.reason ?? "manual run from the certify CLI"
           })
         )
-      )
+      })
     case "runs":
-      return withRuntime(async (cli) => ok(await runsCommand(cli)))
+      return withRuntime(async (cli) => ok(await (await import("./commands/runs.ts")).runsCommand(cli)))
     case "verify-audit":
-      return withRuntime(verifyAuditCommand)
+      return withRuntime(async (cli) => (await import("./commands/verifyAudit.ts")).verifyAuditCommand(cli))
     case "jobs":
-      return withRuntime(async (cli) => ok(await jobsCommand(cli)))
+      return withRuntime(async (cli) => ok(await (await import("./commands/jobs.ts")).jobsCommand(cli)))
+    case "sandbox":
+      return sandboxCommand(positionals.slice(1), values)
     default:
       return { ok: command === undefined || values.help === true, text: USAGE }
   }

@@ -168,6 +168,8 @@ export interface ReconciliationRunView {
   readonly apiCalls: number
   readonly outcome: "completed" | "failed"
   readonly error: string | null
+  /** Scheduled runs move the watermark; manual (on-demand) ones never do. */
+  readonly trigger: "scheduled" | "manual"
 }
 
 /** The outcome of an operator action; `duplicate` when the same requestId was already acted on. */

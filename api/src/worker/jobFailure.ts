@@ -50,5 +50,7 @@ export const jobSubject = (job: Job): Record<string, string | number> => {
       return { entitlementId: job.entitlementId }
     case "SendCertificateEmail":
       return { certificateId: job.certificateId, version: job.version }
+    case "ConfirmRefund":
+      return { paymentId: job.paymentId }
   }
 }

@@ -146,7 +146,16 @@ export const startWorker = async (options: WorkerOptions): Promise<RunningWorker
   const sweepDelayMs = options.sweepDelayMs ?? 30_000
   recurring(RECURRING_JOB_NAMES.sweepInbox, async () => {
     const outcomes = orThrow(await run(sweepInbox(sweepDelayMs)))
-    return { swept: outcomes.length, outcomes: outcomes.slice(0, 20) }
+    const parked = outcomes.filter((swept) => swept.parked)
+    for (const swept of parked) {
+      // An event given up on is its processing dead-lettered: counted with the jobs', and in manual review.
+      jobsDeadLettered.inc({ job: JOB_NAMES.ProcessGatewayEvent })
+      logger.error(
+        { gateway: swept.gateway, eventId: swept.eventId, outcome: swept.outcome },
+        "inbox event parked for manual review"
+      )
+    }
+    return { swept: outcomes.length, parked: parked.length, outcomes: outcomes.slice(0, 20) }
   })
   const reconcile = (gateway: Gateway) => async () => {
     const result = orThrow(await run(reconcileGateway(gateway)))

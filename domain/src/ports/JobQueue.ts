@@ -1,6 +1,6 @@
 import { Context, type Effect, Schema } from "effect"
 import { Gateway } from "../model/Gateway.ts"
-import { CertificateId, EntitlementId, GatewayEventId } from "../model/Ids.ts"
+import { CertificateId, EntitlementId, GatewayEventId, PaymentId } from "../model/Ids.ts"
 
 export const ProcessGatewayEvent = Schema.TaggedStruct("ProcessGatewayEvent", {
   gateway: Gateway,
@@ -11,7 +11,9 @@ export const SendCertificateEmail = Schema.TaggedStruct("SendCertificateEmail", 
   certificateId: CertificateId,
   version: Schema.Int
 })
-export const Job = Schema.Union([ProcessGatewayEvent, IssueCertificate, SendCertificateEmail])
+/** After an operator's refund call: asks the gateway until it reports the payment refunded. */
+export const ConfirmRefund = Schema.TaggedStruct("ConfirmRefund", { paymentId: PaymentId })
+export const Job = Schema.Union([ProcessGatewayEvent, IssueCertificate, SendCertificateEmail, ConfirmRefund])
 export type Job = typeof Job.Type
 
 /** One job per key: enqueueing the same work twice schedules it once. */
@@ -23,6 +25,8 @@ export const jobKey = (job: Job): string => {
       return `issue-certificate:${job.entitlementId}`
     case "SendCertificateEmail":
       return `send-certificate-email:${job.certificateId}:v${job.version}`
+    case "ConfirmRefund":
+      return `confirm-refund:${job.paymentId}`
   }
 }
 

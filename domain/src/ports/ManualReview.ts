@@ -6,7 +6,8 @@ export const ReviewReason = Schema.Literals([
   "unknown_payment",
   "stuck_payment",
   "render_rejected",
-  "mail_rejected"
+  "mail_rejected",
+  "unprocessable_event"
 ])
 export type ReviewReason = typeof ReviewReason.Type
 

@@ -30,10 +30,12 @@ export class Payments extends Context.Service<
     readonly attachGatewayPaymentId: (paymentId: PaymentId, gatewayPaymentId: string) => Effect.Effect<void>
     /** Moves the projection forward to `version`; an older version is ignored. */
     readonly project: (paymentId: PaymentId, status: PaymentStatus, version: number) => Effect.Effect<void>
+    /** Oldest first, created in (`createdAfter`, `createdBefore`]; no lower bound without `createdAfter`. */
     readonly listByStatus: (
       statuses: ReadonlyArray<PaymentStatus>,
       createdBefore: Date,
-      limit: number
+      limit: number,
+      createdAfter?: Date
     ) => Effect.Effect<ReadonlyArray<Payment>>
   }
 >()("certify/domain/ports/Payments") {}

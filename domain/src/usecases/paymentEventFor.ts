@@ -44,4 +44,4 @@ const orderSensitive: ReadonlySet<GatewayEventKind> = new Set([
  * `refund.processed` without the payment entity cannot tell a full refund from a partial one).
  */
 export const needsGatewayConfirmation = (event: GatewayEvent): boolean =>
-  false && (orderSensitive.has(event.kind) || event.amount === undefined)
+  orderSensitive.has(event.kind) || event.amount === undefined

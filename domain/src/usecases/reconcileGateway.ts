@@ -7,7 +7,11 @@ import { Clock } from "../ports/Clock.ts"
 import { ManualReview, ReviewItem } from "../ports/ManualReview.ts"
 import { type GatewayPaymentSnapshot, PaymentGateways, type TimeWindow } from "../ports/PaymentGateways.ts"
 import { Payments } from "../ports/Payments.ts"
-import { ReconciliationRun, ReconciliationRuns } from "../ports/ReconciliationRuns.ts"
+import {
+  ReconciliationRun,
+  ReconciliationRuns,
+  type ReconciliationTrigger
+} from "../ports/ReconciliationRuns.ts"
 import { findPaymentFor } from "./findPaymentFor.ts"
 import { reconcilerActor, recordPaymentFact } from "./recordPaymentFact.ts"
 
@@ -53,10 +57,14 @@ const reconcileOne = (snapshot: GatewayPaymentSnapshot) =>
  * Compares one gateway's payments in a window with the ledger. A payment the ledger missed goes
  * through the webhook path with the reconciler as actor; an amount mismatch is flagged, never granted;
  * statuses only move forward. Recorded as a ReconciliationRun. Running it twice changes nothing.
+ * Without a window it covers from the last scheduled run's end (less the overlap) to now. A run with a
+ * requested window is manual unless said otherwise, and only scheduled runs move that watermark, so an
+ * operator's narrow window never makes the schedule skip the time before it.
  */
 export const reconcileGateway = Effect.fn("reconcileGateway")(function* (
   gateway: Gateway,
-  requested?: TimeWindow
+  requested?: TimeWindow,
+  trigger: ReconciliationTrigger = requested === undefined ? "scheduled" : "manual"
 ) {
   const clock = yield* Clock
   const startedAt = yield* clock.now
@@ -91,7 +99,8 @@ export const reconcileGateway = Effect.fn("reconcileGateway")(function* (
   )
   const finishedAt = yield* clock.now
   const run = new ReconciliationRun({
-    runId: `recon_${gateway}_${startedAt.getTime()}`,
+    // A manual run may start in the same millisecond as a scheduled one: both are kept.
+    runId: `recon_${gateway}_${startedAt.getTime()}${trigger === "manual" ? "_manual" : ""}`,
     gateway,
     windowFrom: window.from,
     windowTo: window.to,
@@ -99,7 +108,8 @@ export const reconcileGateway = Effect.fn("reconcileGateway")(function* (
     durationMillis: finishedAt.getTime() - startedAt.getTime(),
     ...counts,
     outcome: failure === undefined ? "completed" : "failed",
-    ...(failure === undefined ? {} : { error: failure })
+    ...(failure === undefined ? {} : { error: failure }),
+    trigger
   })
   yield* runs.record(run)
   return run

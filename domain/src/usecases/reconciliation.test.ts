@@ -16,7 +16,7 @@ import {
   layerMemoryAll,
   snapshotOf
 } from "../testing/index.ts"
-import { reconcileGateway } from "./reconcileGateway.ts"
+import { RECONCILIATION_OVERLAP_MILLIS, reconcileGateway } from "./reconcileGateway.ts"
 import { runJanitor } from "./runJanitor.ts"
 
 const snapshot = (
@@ -24,7 +24,7 @@ const snapshot = (
   paymentId: PaymentId,
   status: PaymentStatus,
   amount = 4900,
-  currency: "USD" | "INR" = "USD"
+  currency: Money["currency"] = "USD"
 ) =>
   Effect.map(
     Payments.use((p) => p.find(paymentId)),
@@ -77,6 +77,39 @@ describe("reconciliation asks the gateway and repairs the ledger", () => {
     }).pipe(Effect.provide(layerMemoryAll()))
   )
 
+  it.effect("a manual narrow run does not move the watermark: the next scheduled run covers the gap", () =>
+    Effect.gen(function* () {
+      const started = yield* clickBuy("ada", "ts-101", "stripe")
+      const first = yield* reconcileGateway("stripe")
+      assert.strictEqual(first.trigger, "scheduled")
+      yield* TestClock.adjust("2 hours")
+      // Seen by the gateway 30 minutes after the first run: after the watermark, before the manual window.
+      const paid = yield* snapshot("stripe", started.paymentId, "succeeded")
+      yield* GatewayControls.use((g) =>
+        g.setSnapshots([
+          new GatewayPaymentSnapshot({
+            ...paid,
+            observedAt: new Date(first.windowTo.getTime() + 30 * 60_000)
+          })
+        ])
+      )
+      const now = first.windowTo.getTime() + 2 * 60 * 60_000
+      const manual = yield* reconcileGateway("stripe", {
+        from: new Date(now - 10 * 60_000),
+        to: new Date(now)
+      })
+      assert.deepStrictEqual([manual.trigger, manual.seen], ["manual", 0])
+      yield* TestClock.adjust("15 minutes")
+      const next = yield* reconcileGateway("stripe")
+      assert.strictEqual(next.windowFrom.getTime(), first.windowTo.getTime() - RECONCILIATION_OVERLAP_MILLIS)
+      assert.deepStrictEqual([next.trigger, next.seen, next.fixed], ["scheduled", 1, 1])
+      assert.strictEqual(
+        (yield* Payments.use((p) => p.find(started.paymentId))).pipe(Option.getOrThrow).status,
+        "succeeded"
+      )
+    }).pipe(Effect.provide(layerMemoryAll()))
+  )
+
   it.effect("a gateway outage is recorded as a failed run, not lost", () =>
     Effect.gen(function* () {
       yield* GatewayControls.use((g) => g.setOutage("stripe", true))
@@ -102,6 +135,32 @@ describe("the janitor follows up stuck payments", () => {
       const parked = yield* runJanitor()
       assert.deepStrictEqual(parked, [`${started.paymentId}: parked for manual review`])
       assert.isTrue(yield* ManualReview.use((r) => r.isFlagged(started.paymentId)))
+    }).pipe(Effect.provide(layerMemoryAll()))
+  )
+
+  it.effect("parked and already-checked payments never fill the page ahead of a newly due one", () =>
+    Effect.gen(function* () {
+      const old = [yield* clickBuy("ada", "ts-101", "stripe"), yield* clickBuy("ravi", "ts-101", "stripe")]
+      yield* TestClock.adjust("6 days")
+      const parked = yield* runJanitor(2)
+      assert.sameMembers(
+        parked,
+        old.map((p) => `${p.paymentId}: parked for manual review`)
+      )
+      const fresh = yield* clickBuy("ada", "pay-201", "stripe")
+      const payment = Option.getOrThrow(yield* Payments.use((p) => p.find(fresh.paymentId)))
+      const paid = yield* snapshot(
+        "stripe",
+        fresh.paymentId,
+        "succeeded",
+        payment.amount.amount,
+        payment.amount.currency
+      )
+      yield* GatewayControls.use((g) => g.setSnapshots([paid]))
+      yield* TestClock.adjust("6 minutes")
+      const outcomes = yield* runJanitor(2)
+      assert.deepStrictEqual(outcomes, [`${fresh.paymentId}: applied: pending -> succeeded`])
+      assert.deepStrictEqual(yield* runJanitor(2), [])
     }).pipe(Effect.provide(layerMemoryAll()))
   )
 

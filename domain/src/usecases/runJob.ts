@@ -1,6 +1,7 @@
 import { Actor, Cause } from "../model/Actor.ts"
 import { type Job, jobKey } from "../ports/JobQueue.ts"
 import { applyGatewayEvent } from "./applyGatewayEvent.ts"
+import { confirmRefund } from "./confirmRefund.ts"
 import { issueCertificate } from "./issueCertificate.ts"
 import { sendCertificateEmail } from "./sendCertificateEmail.ts"
 
@@ -17,5 +18,7 @@ export const runJob = (job: Job) => {
       return issueCertificate(job.entitlementId, by)
     case "SendCertificateEmail":
       return sendCertificateEmail(job.certificateId, job.version)
+    case "ConfirmRefund":
+      return confirmRefund(job.paymentId)
   }
 }

@@ -316,6 +316,12 @@ describe("Certify in a real browser", () => {
     await expect
       .poll(versionOf, { timeout: PIPELINE_TIMEOUT, interval: 500 })
       .toMatchObject({ version: 2, status: "issued" })
+    // The operator sees it on the page too, once reloaded.
+    await ops.reload()
+    await expect
+      .poll(() => ops.getByTestId("certificate-version").textContent(), { timeout: 10_000 })
+      .toBe("2")
+    expect(await ops.getByTestId("certificate-status").textContent()).toContain("issued")
     await screenshot(ops, "ops-certificate-reissued")
 
     const raviPage = required(learners.ravi, "ravi's page")

@@ -3,6 +3,7 @@ import { join } from "node:path"
 import { OperatorActions } from "@certify/domain"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { withLedger } from "../browser/support/ledger.ts"
+import { signedInClient } from "../stack/learnerClient.ts"
 import { startTestStack } from "../stack/startTestStack.ts"
 import { type CertifyResult, labelledLines, runCertify } from "./support/runCertify.ts"
 
@@ -44,7 +45,11 @@ describe("the certify CLI against the running product", () => {
   }
 
   beforeAll(async () => {
-    stack = await startTestStack("cli", { buildWeb: false })
+    stack = await startTestStack("cli", {
+      buildWeb: false,
+      // One refused call opens a gateway's breaker and a short cool-down closes it: the outage case stays quick.
+      env: { GATEWAY_BREAKER_THRESHOLD: "1", GATEWAY_BREAKER_COOLDOWN_MS: "2000", GATEWAY_MAX_RETRIES: "0" }
+    })
     // The test runner's own MONGODB_URI (its shared test database) must not shadow the stack's.
     env = { ...process.env, CERTIFY_DATA_DIR: stack.dataDir, MONGODB_URI: stack.urls.mongodb }
   }, 180_000)
@@ -123,4 +128,45 @@ describe("the certify CLI against the running product", () => {
     expect(result.code).toBe(0)
     expect(result.stdout).toMatch(/stripe\s+completed/)
   }, 60_000)
+
+  it("sandbox outage takes a gateway down for learners, and `off` brings it back", async () => {
+    const { client } = await signedInClient(stack.urls.api, "ravi")
+    const stripeAvailable = async () =>
+      (await client.learner.gateways.query()).find((g) => g.gateway === "stripe")?.available
+    const down = await certify("sandbox-outage", ["sandbox", "outage", "stripe", "error"])
+    expect(down.stderr).toBe("")
+    expect(down.code).toBe(0)
+    try {
+      const start = client.learner.startPurchase.mutate({
+        courseId: "typescript-foundations",
+        gateway: "stripe",
+        requestId: crypto.randomUUID()
+      })
+      await expect(start).rejects.toThrow(/unavailable/i)
+      await expect.poll(stripeAvailable, { timeout: 10_000 }).toBe(false)
+      const status = await certify("sandbox-status", ["sandbox", "status"])
+      expect(status.code).toBe(0)
+      expect(status.stdout).toMatch(/^stripe\s+[1-9]/m)
+    } finally {
+      const up = await runCertify(["sandbox", "outage", "stripe", "off"], env)
+      expect(up.stdout).toContain("stripe API is back")
+    }
+    await expect.poll(stripeAvailable, { timeout: 10_000, interval: 300 }).toBe(true)
+  }, 60_000)
+
+  it("sandbox refuses to drive a sandbox that is not on this machine", async () => {
+    const result = await runCertify(["sandbox", "status"], { ...env, SANDBOX_URL: "http://192.0.2.1:4200" })
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/refusing .* loopback/)
+  }, 30_000)
+
+  it("the API's job dashboard answers its stats poll (the API enqueues, workers process)", async () => {
+    const { cookie } = await signedInClient(stack.urls.api, "ops")
+    const response = await fetch(`${stack.urls.api}/ops/jobs/api/stats`, { headers: { cookie: cookie() } })
+    expect(response.status).toBe(200)
+    expect(await response.json()).toMatchObject({
+      queuedJobs: expect.any(Number),
+      runningJobs: expect.any(Number)
+    })
+  }, 30_000)
 })

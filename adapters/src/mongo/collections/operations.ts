@@ -80,7 +80,8 @@ export const reconciliationRunSchema = new Schema(
     flagged: { type: Number, required: true },
     apiCalls: { type: Number, required: true },
     outcome: { type: String, required: true },
-    error: String
+    error: String,
+    trigger: { type: String, enum: ["scheduled", "manual"] }
   },
   { versionKey: false, strict: "throw", collection: "reconciliation_runs" }
 )

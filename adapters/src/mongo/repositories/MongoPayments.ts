@@ -80,10 +80,16 @@ export const layer = Layer.effect(
             version
           }))
         ),
-      listByStatus: (statuses, createdBefore, limit) =>
+      listByStatus: (statuses, createdBefore, limit, createdAfter) =>
         query(() =>
           payments
-            .find({ status: { $in: [...statuses] }, createdAt: { $lte: createdBefore } })
+            .find({
+              status: { $in: [...statuses] },
+              createdAt: {
+                $lte: createdBefore,
+                ...(createdAfter === undefined ? {} : { $gt: createdAfter })
+              }
+            })
             .sort({ createdAt: 1 })
             .limit(limit)
             .lean<Array<Record<string, unknown>>>()

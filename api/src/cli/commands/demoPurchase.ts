@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto"
 import { mkdirSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import type { CourseView, DownloadLinkView, PurchaseStage, PurchaseView } from "../../trpc/views.ts"
-import { cliEnvironment } from "../cliRuntime.ts"
+import { cliEnvironment } from "../cliEnvironment.ts"
 import { TrpcHttp } from "../http/TrpcHttp.ts"
 
 export interface DemoPurchaseOptions {

@@ -114,5 +114,6 @@ export const reconciliationRunView = (r: ReconciliationRun): ReconciliationRunVi
   flagged: r.flagged,
   apiCalls: r.apiCalls,
   outcome: r.outcome,
-  error: r.error ?? null
+  error: r.error ?? null,
+  trigger: r.trigger ?? "scheduled"
 })

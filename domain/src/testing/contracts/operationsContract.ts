@@ -55,8 +55,21 @@ export const operationsContract = (
         })
     )
 
+    it.effect("a janitor checkpoint's cursor starts unset and only moves forward", () =>
+      Effect.gen(function* () {
+        const checks = yield* JanitorChecks
+        const checkpoint = unique("cp")
+        assert.isUndefined(yield* checks.cursor(checkpoint))
+        yield* checks.advance(checkpoint, new Date(2000))
+        yield* checks.advance(checkpoint, new Date(1000))
+        assert.deepStrictEqual(yield* checks.cursor(checkpoint), new Date(2000))
+        yield* checks.advance(checkpoint, new Date(3000))
+        assert.deepStrictEqual(yield* checks.cursor(checkpoint), new Date(3000))
+      })
+    )
+
     it.effect(
-      "a janitor checkpoint is claimed once; the reconciliation watermark is the newest completed window",
+      "a janitor checkpoint is claimed once; the reconciliation watermark is the newest completed scheduled window",
       () =>
         Effect.gen(function* () {
           const checks = yield* JanitorChecks
@@ -68,7 +81,7 @@ export const operationsContract = (
           assert.strictEqual(claims.filter(Boolean).length, 1)
           const runs = yield* ReconciliationRuns
           const gateway = "razorpay" as const
-          const run = (n: number, outcome: "completed" | "failed") =>
+          const run = (n: number, outcome: "completed" | "failed", trigger?: "scheduled" | "manual") =>
             new ReconciliationRun({
               runId: unique("run"),
               gateway,
@@ -80,12 +93,22 @@ export const operationsContract = (
               fixed: 0,
               flagged: 0,
               apiCalls: 1,
-              outcome
+              outcome,
+              ...(trigger === undefined ? {} : { trigger })
             })
           yield* runs.record(run(1, "completed"))
           yield* runs.record(run(2, "completed"))
           yield* runs.record(run(3, "failed"))
           assert.deepStrictEqual(yield* runs.watermark(gateway), new Date(9_000_000_000_000 + 2000))
+          // A manual run never moves it, however late its window ends; a scheduled one does.
+          yield* runs.record(run(5, "completed", "manual"))
+          assert.deepStrictEqual(yield* runs.watermark(gateway), new Date(9_000_000_000_000 + 2000))
+          yield* runs.record(run(4, "completed", "scheduled"))
+          assert.deepStrictEqual(yield* runs.watermark(gateway), new Date(9_000_000_000_000 + 4000))
+          const listed = (yield* runs.list(10_000)).find(
+            (r) => r.windowTo.getTime() === 9_000_000_000_000 + 5000
+          )
+          assert.strictEqual(listed?.trigger, "manual")
         })
     )
   })

@@ -103,6 +103,27 @@ export const paymentsContract = (name: string, ledger: Layer.Layer<Payments | Ch
       })
     )
 
+    it.effect("by status: oldest first, within (createdAfter, createdBefore], up to the limit", () =>
+      Effect.gen(function* () {
+        const payments = yield* Payments
+        // A stretch of time no other test writes in, so a shared database does not disturb the listing.
+        const base = Date.UTC(2400, 0, 1) + Math.floor(Math.random() * 1e12)
+        const at = (n: number) => new Date(base + n * 1000)
+        const drafts = [3, 1, 2, 4].map((n) => paymentDraft({ status: "pending", createdAt: at(n) }))
+        for (const draft of drafts) yield* payments.insert(draft)
+        yield* payments.insert(paymentDraft({ status: "succeeded", createdAt: at(2) }))
+        const ids = (list: ReadonlyArray<Payment>) => list.map((p) => p.createdAt.getTime())
+        assert.deepStrictEqual(ids(yield* payments.listByStatus(["pending"], at(3), 10, at(1))), [
+          at(2).getTime(),
+          at(3).getTime()
+        ])
+        assert.deepStrictEqual(ids(yield* payments.listByStatus(["pending"], at(4), 2, at(0))), [
+          at(1).getTime(),
+          at(2).getTime()
+        ])
+      })
+    )
+
     it.effect("attempts of one intent are listed in order", () =>
       Effect.gen(function* () {
         const payments = yield* Payments

@@ -48,10 +48,16 @@ export const layerMemory = Layer.sync(Payments, () => {
         const current = byId.get(paymentId)
         return current && current.version < version ? update(paymentId, { status, version }) : Effect.void
       }),
-    listByStatus: (statuses, createdBefore, limit) =>
+    listByStatus: (statuses, createdBefore, limit, createdAfter) =>
       Effect.sync(() =>
         [...byId.values()]
-          .filter((p) => statuses.includes(p.status) && p.createdAt < createdBefore)
+          .filter(
+            (p) =>
+              statuses.includes(p.status) &&
+              p.createdAt <= createdBefore &&
+              (createdAfter === undefined || p.createdAt > createdAfter)
+          )
+          .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
           .slice(0, limit)
       )
   })

@@ -7,8 +7,13 @@ export const layerRunsMemory = Layer.sync(ReconciliationRuns, () => {
   return ReconciliationRuns.of({
     record: (run) => Effect.sync(() => void runs.push(run)),
     watermark: (gateway) =>
-      Effect.sync(
-        () => runs.filter((r) => r.gateway === gateway && r.outcome === "completed").at(-1)?.windowTo
+      Effect.sync(() =>
+        runs
+          .filter((r) => r.gateway === gateway && r.outcome === "completed" && r.trigger !== "manual")
+          .reduce<Date | undefined>(
+            (newest, r) => (newest && newest >= r.windowTo ? newest : r.windowTo),
+            undefined
+          )
       ),
     list: (limit) => Effect.sync(() => runs.slice(-limit).reverse())
   })
@@ -16,6 +21,7 @@ export const layerRunsMemory = Layer.sync(ReconciliationRuns, () => {
 
 export const layerJanitorMemory = Layer.sync(JanitorChecks, () => {
   const claimed = new Set<string>()
+  const cursors = new Map<string, Date>()
   return JanitorChecks.of({
     claim: (paymentId, checkpoint) =>
       Effect.sync(() => {
@@ -23,6 +29,12 @@ export const layerJanitorMemory = Layer.sync(JanitorChecks, () => {
         if (claimed.has(key)) return false
         claimed.add(key)
         return true
+      }),
+    cursor: (checkpoint) => Effect.sync(() => cursors.get(checkpoint)),
+    advance: (checkpoint, to) =>
+      Effect.sync(() => {
+        const current = cursors.get(checkpoint)
+        if (current === undefined || current < to) cursors.set(checkpoint, to)
       })
   })
 })

@@ -7,6 +7,7 @@ import type { Payment } from "../../model/Payment.ts"
 import { Certificates } from "../../ports/Certificates.ts"
 import { Clock } from "../../ports/Clock.ts"
 import { Entitlements } from "../../ports/Entitlements.ts"
+import { JobQueue } from "../../ports/JobQueue.ts"
 import { ManualReview, ReviewReason } from "../../ports/ManualReview.ts"
 import { PaymentGateways } from "../../ports/PaymentGateways.ts"
 import { Payments } from "../../ports/Payments.ts"
@@ -48,7 +49,9 @@ const referenceOf = (payment: Payment) =>
 /**
  * Closes a manual-review item with a mandatory reason. "refund_and_revoke" asks the gateway for a full
  * refund (idempotent per payment) and revokes what the payment unlocked; the refund's own webhook is
- * then a recorded no-op for the entitlement. Of two operators resolving at once, one resolves it.
+ * then a recorded no-op for the entitlement. The call's return is not the refund: a ConfirmRefund job
+ * asks the gateway until it reports it, so a lost webhook cannot leave the ledger at "succeeded".
+ * Of two operators resolving at once, one resolves it.
  */
 export const resolveReview = Effect.fn("operator.resolveReview")(function* (raw: unknown) {
   const input = yield* decodeInput(ResolveReviewInput, raw, "review resolution")
@@ -71,6 +74,7 @@ export const resolveReview = Effect.fn("operator.resolveReview")(function* (raw:
   })
   if (payment !== undefined) {
     yield* PaymentGateways.use((g) => g.refund(payment.gateway, referenceOf(payment)))
+    yield* JobQueue.use((jobs) => jobs.enqueue({ _tag: "ConfirmRefund", paymentId: payment.paymentId }))
     const entitlement = yield* Entitlements.use((e) =>
       e.findFor(payment.learnerId, payment.courseId, "certificate")
     )

@@ -24,9 +24,11 @@ export const startReconciliation = Effect.fn("operator.startReconciliation")(fun
     details: input.since === undefined ? {} : { since: input.since.toISOString() }
   })
   const now = yield* Clock.use((clock) => clock.now)
+  // On demand, so it never moves the scheduled runs' watermark (they still cover every window once).
   const run = yield* reconcileGateway(
     input.gateway,
-    input.since === undefined ? undefined : { from: input.since, to: now }
+    input.since === undefined ? undefined : { from: input.since, to: now },
+    "manual"
   )
   return outcomeOf(
     claimed,
