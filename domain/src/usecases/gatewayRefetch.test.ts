@@ -149,4 +149,16 @@ describe("order-sensitive gateway events are confirmed with the gateway before t
       assert.strictEqual((yield* paymentOf(started.paymentId)).status, "failed")
     }).pipe(Effect.provide(layerMemoryAll()))
   )
+
+  it.effect(
+    "an event of an unknown type is stored and ignored, without asking the gateway about a payment",
+    () =>
+      Effect.gen(function* () {
+        const stranger = new PaymentReference({ gatewayPaymentId: "pay_not_ours" })
+        yield* deliver("stripe", "evt_customer_created", "unknown", stranger)
+        yield* drainJobs
+        const stored = yield* GatewayEventInbox.use((i) => i.get("stripe", eventId("evt_customer_created")))
+        assert.match(Option.getOrThrow(stored).outcome ?? "", /ignored/)
+      }).pipe(Effect.provide(layerMemoryAll()))
+  )
 })

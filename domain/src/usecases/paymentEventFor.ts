@@ -44,4 +44,5 @@ const orderSensitive: ReadonlySet<GatewayEventKind> = new Set([
  * `refund.processed` without the payment entity cannot tell a full refund from a partial one).
  */
 export const needsGatewayConfirmation = (event: GatewayEvent): boolean =>
-  orderSensitive.has(event.kind) || event.amount === undefined
+  // An unknown type is stored and ignored: there is nothing to confirm, and its payment may not be ours.
+  event.kind !== "unknown" && (orderSensitive.has(event.kind) || event.amount === undefined)

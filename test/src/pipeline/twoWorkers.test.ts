@@ -45,9 +45,16 @@ const onEveryWorker = (job: Job) =>
     )
   )
 
+/** The kinds a purchase runs, duplicated on both workers below. */
+const PURCHASE_JOB_KINDS = [
+  JOB_NAMES.ProcessGatewayEvent,
+  JOB_NAMES.IssueCertificate,
+  JOB_NAMES.SendCertificateEmail
+]
+
 /** Job kinds that some worker has not run yet (by its own count of use-case runs). */
 const notRunOnEveryWorker = () =>
-  Object.values(JOB_NAMES).filter((name) => pipeline.useCaseRuns.some((runs) => (runs[name] ?? 0) === 0))
+  PURCHASE_JOB_KINDS.filter((name) => pipeline.useCaseRuns.some((runs) => (runs[name] ?? 0) === 0))
 
 const runningJobs = () =>
   Promise.all(
