@@ -9,7 +9,12 @@ import { type CertifyResult, labelledLines, runCertify } from "./support/runCert
 
 type Stack = Awaited<ReturnType<typeof startTestStack>>
 
-const DOCS = new URL("../../../docs/cli/", import.meta.url).pathname
+// A run writes the sample output under test-results (git-ignored); CLI_DOCS=1 refreshes docs/cli itself,
+// so a test run never leaves the tree dirty with new ids and times.
+const DOCS = new URL(
+  process.env.CLI_DOCS === "1" ? "../../../docs/cli/" : "../../../test-results/cli/",
+  import.meta.url
+).pathname
 
 const shellWord = (arg: string) => (/^[\w.:/@=-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", "'\\''")}'`)
 
@@ -20,7 +25,7 @@ const required = <A>(value: A | undefined, what: string): A => {
 
 /**
  * The ops CLI as an operator runs it next to `pnpm start`: a separate process that finds the running
- * product through its data directory. Each command's output is kept as sample output in docs/cli/.
+ * product through its data directory. Each command's output is kept as sample output (docs/cli/ with CLI_DOCS=1).
  */
 describe("the certify CLI against the running product", () => {
   let stack: Stack
