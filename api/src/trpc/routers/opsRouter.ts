@@ -7,13 +7,13 @@ import {
   ReviewReason,
   reissueCertificate,
   resolveReview,
+  retryJob,
   revokeCertificate,
   searchPayments,
   startReconciliation
 } from "@certify/domain"
 import { TRPCError } from "@trpc/server"
 import { Effect, Schema } from "effect"
-import { retryDeadJob } from "../commands/retryDeadJob.ts"
 import type { TrpcContext } from "../context.ts"
 import { input, RequestIdInput } from "../input.ts"
 import { paymentStoryView } from "../reads/paymentStoryView.ts"
@@ -130,7 +130,7 @@ export const opsRouter = router({
   retryJob: adminProcedure
     .input(input(RetryInput))
     .mutation(({ ctx, input }) =>
-      act(ctx, "retryJob", retryDeadJob({ ...input, operatorId: ctx.session.userId }))
+      act(ctx, "retryJob", retryJob({ ...input, operatorId: ctx.session.userId }))
     ),
 
   reconciliationRuns: adminProcedure.query(({ ctx }) =>

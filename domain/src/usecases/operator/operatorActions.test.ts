@@ -1,8 +1,9 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, Exit, Layer } from "effect"
+import { Effect, Exit, Layer, Option, Schema } from "effect"
 import * as fc from "fast-check"
 import { currentState } from "../../ledger/commitTransition.ts"
 import { CertificateLedger } from "../../ledger/subjects.ts"
+import { RequestId } from "../../model/Ids.ts"
 import { Money } from "../../model/Money.ts"
 import { ManualReview, ReviewItem } from "../../ports/ManualReview.ts"
 import { OperatorActions } from "../../ports/OperatorActions.ts"
@@ -139,6 +140,12 @@ describe("an operator corrects and revokes certificates", () => {
       )
       assert.isTrue(
         Exit.isFailure(yield* Effect.exit(retryJob({ ...operator, jobId: "nope", requestId: "req-j2" })))
+      )
+      // Nothing was retried, so nothing claims a retry.
+      assert.isTrue(
+        Option.isNone(
+          yield* OperatorActions.use((a) => a.find(Schema.decodeUnknownSync(RequestId)("req-j2")))
+        )
       )
     }).pipe(Effect.provide(layer()))
   )
