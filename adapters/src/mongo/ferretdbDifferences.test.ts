@@ -5,8 +5,8 @@ import { testDatabaseUri } from "../testing/testDatabase.ts"
 /**
  * The FerretDB v1 behaviours the ledger's design works around (docs/ledger-write-ordering.md, "FerretDB
  * differences, as checked"), pinned against the running server. An upgrade that changes one fails here,
- * so that someone revisits the design choice that depends on it. On real MongoDB only the property the
- * design relies on everywhere (an insert under a unique index has exactly one winner) is checked.
+ * so that someone revisits the design choice that depends on it. The property the design relies on
+ * everywhere (an insert under a unique index has one winner) is in uniqueInsertRace.test.ts.
  */
 
 const uri = testDatabaseUri("ferretdb_differences")
@@ -279,31 +279,5 @@ describe(suiteTitle, () => {
     } finally {
       await client.close()
     }
-  })
-})
-
-describe("on any server (FerretDB or MongoDB)", () => {
-  it("an insert under a unique index has exactly one winner out of many concurrent ones", async () => {
-    const claims = freshCollection<{ _id: string; key: string }>("claims")
-    await claims.createIndex({ key: 1 }, { name: "claim_unique", unique: true })
-    const writers = 8
-    for (let round = 0; round < 20; round++) {
-      const results = await Promise.allSettled(
-        Array.from({ length: writers }, (_, writer) =>
-          claims.insertOne({ _id: `claim-${round}-${writer}`, key: `key-${round}` })
-        )
-      )
-      const losers = results.flatMap((result) => (result.status === "rejected" ? [result.reason] : []))
-      expect(losers).toHaveLength(writers - 1)
-      for (const loser of losers) expect(loser).toMatchObject({ code: 11000 })
-      // The same on the `_id` index.
-      const byId = await Promise.allSettled(
-        Array.from({ length: writers }, () =>
-          claims.insertOne({ _id: `id-${round}`, key: `id-key-${round}` })
-        )
-      )
-      expect(byId.filter((result) => result.status === "fulfilled")).toHaveLength(1)
-    }
-    expect(await claims.countDocuments()).toBe(40)
   })
 })

@@ -13,7 +13,7 @@ import {
   openCheckout,
   PIPELINE_TIMEOUT,
   paymentIdOf,
-  payOnHostedPage,
+  retryAndPay,
   waitForStage
 } from "./support/learnerJourney.ts"
 import { withLedger } from "./support/ledger.ts"
@@ -262,10 +262,7 @@ describe("Certify in a real browser", () => {
     await explainingPayment(api(), declinedId, () => waitForStage(page, "declined"))
     await screenshot(page, "ada-declined")
 
-    await page.getByTestId("retry-purchase").click()
-    await page.waitForURL((url) => url.href.startsWith(stack.urls.sandbox))
-    const paidId = await payOnHostedPage(page, journey)
-    await explainingPayment(api(), paidId, () => waitForStage(page, "ready"))
+    const paidId = await retryAndPay(page, journey)
 
     const ops = await signedInClient(api(), "ops")
     const payments = (await ops.client.ops.search.query({ query: "ada" })).filter(
@@ -363,10 +360,7 @@ describe("Certify in a real browser", () => {
     await expect.poll(() => page.getByTestId("purchase-message").textContent()).toContain("Payment cancelled")
     await screenshot(page, "ravi-checkout-cancelled")
 
-    await page.getByTestId("retry-purchase").click()
-    await page.waitForURL((url) => url.href.startsWith(stack.urls.sandbox))
-    const paidId = await payOnHostedPage(page, journey)
-    await explainingPayment(api(), paidId, () => waitForStage(page, "ready"))
+    const paidId = await retryAndPay(page, journey)
 
     const ops = await signedInClient(api(), "ops")
     const payments = (await ops.client.ops.search.query({ query: "ravi" })).filter(

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises"
 import type { Page } from "playwright-core"
 import { expect } from "vitest"
 import { imageLoaded, recordStages, screenshot, signIn, stagesSeen } from "./browser.ts"
+import { explainingPayment } from "./diagnostics.ts"
 
 export type GatewayName = "stripe" | "razorpay"
 
@@ -45,6 +46,15 @@ export const paymentIdOf = (page: Page) => {
   const match = /\/purchases\/([^/?#]+)/.exec(page.url())
   if (match?.[1] === undefined) throw new Error(`not a return page: ${page.url()}`)
   return decodeURIComponent(match[1])
+}
+
+/** From a declined or cancelled return page: Try again → the hosted page → Pay → ready. Answers the paid id. */
+export const retryAndPay = async (page: Page, journey: Journey) => {
+  await page.getByTestId("retry-purchase").click()
+  await page.waitForURL((url) => url.href.startsWith(journey.sandboxUrl))
+  const paidId = await payOnHostedPage(page, journey)
+  await explainingPayment(journey.apiUrl, paidId, () => waitForStage(page, "ready"))
+  return paidId
 }
 
 /** The return page settles on `stage` by itself (SSE, or polling as a fallback). */
