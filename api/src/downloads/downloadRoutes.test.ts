@@ -9,14 +9,7 @@ import {
   OperatorReads
 } from "@certify/domain"
 import { certificateDraft } from "@certify/domain/contracts"
-import {
-  layerMemoryAll,
-  MemoryArtifactStore,
-  MemoryCertificateCorrections,
-  MemoryCertificateCredentials,
-  MemoryJobsAdmin,
-  MemoryOperatorActions
-} from "@certify/domain/testing"
+import { layerMemoryAll, layerMemoryOperations, MemoryArtifactStore } from "@certify/domain/testing"
 import { Effect, Layer, ManagedRuntime, Option, Schema, Stream } from "effect"
 import express from "express"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
@@ -66,15 +59,7 @@ const layerStreamingOnly = Layer.effect(
 ).pipe(Layer.provide(MemoryArtifactStore.layerMemory))
 
 const runtime = ManagedRuntime.make(
-  Layer.mergeAll(
-    layerMemoryAll(),
-    MemoryCertificateCorrections.layerMemory,
-    MemoryCertificateCredentials.layerMemory,
-    MemoryJobsAdmin.layerMemory(),
-    MemoryOperatorActions.layerMemory,
-    layerNoOperatorReads,
-    layerStreamingOnly
-  )
+  Layer.mergeAll(layerMemoryAll(), layerMemoryOperations(), layerNoOperatorReads, layerStreamingOnly)
 )
 const links = makeDownloadLinks({ secret: "test-download-secret", publicBaseUrl: "http://127.0.0.1" })
 const signedOut: Authenticator["Service"] = {

@@ -1,13 +1,5 @@
 import { CourseNotCompleted, OperatorReads } from "@certify/domain"
-import {
-  courseId,
-  layerMemoryAll,
-  learnerId,
-  MemoryCertificateCorrections,
-  MemoryCertificateCredentials,
-  MemoryJobsAdmin,
-  MemoryOperatorActions
-} from "@certify/domain/testing"
+import { courseId, layerMemoryAll, layerMemoryOperations, learnerId } from "@certify/domain/testing"
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch"
 import { Effect, Layer, ManagedRuntime } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
@@ -40,10 +32,7 @@ const failing = router({
 const runtime: AppRuntime = ManagedRuntime.make(
   Layer.mergeAll(
     layerMemoryAll(),
-    MemoryCertificateCorrections.layerMemory,
-    MemoryCertificateCredentials.layerMemory,
-    MemoryJobsAdmin.layerMemory(),
-    MemoryOperatorActions.layerMemory,
+    layerMemoryOperations(),
     // No procedure here reads it; any call fails loudly.
     Layer.mock(OperatorReads, {})
   )

@@ -91,3 +91,12 @@ export const layerMemoryAll = (seed = demoCatalog) =>
     layerTestClock,
     Digest.layerWebCrypto
   )
+
+/** The operator-side ports in memory (actions, corrections, credentials, jobs), next to `layerMemoryAll`. */
+export const layerMemoryOperations = (jobs?: Parameters<typeof MemoryJobsAdmin.layerMemory>[0]) =>
+  Layer.mergeAll(
+    MemoryOperatorActions.layerMemory,
+    MemoryCertificateCorrections.layerMemory,
+    MemoryCertificateCredentials.layerMemory,
+    MemoryJobsAdmin.layerMemory(jobs)
+  )
