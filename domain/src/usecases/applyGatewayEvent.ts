@@ -3,7 +3,7 @@ import { InboxEventNotFound } from "../errors/LedgerErrors.ts"
 import { type TransitionCause, transitionPayment } from "../ledger/subjects.ts"
 import { Actor, Cause } from "../model/Actor.ts"
 import type { Gateway } from "../model/Gateway.ts"
-import { type GatewayEvent, PaymentReference } from "../model/GatewayEvent.ts"
+import type { GatewayEvent } from "../model/GatewayEvent.ts"
 import type { GatewayEventId } from "../model/Ids.ts"
 import { sameMoney } from "../model/Money.ts"
 import { Clock } from "../ports/Clock.ts"
@@ -14,6 +14,7 @@ import { Payments } from "../ports/Payments.ts"
 import { findPaymentFor } from "./findPaymentFor.ts"
 import { needsGatewayConfirmation, paymentEventFor } from "./paymentEventFor.ts"
 import { recordPaymentFact, SNAPSHOT_CAUSE_HEADER, SNAPSHOT_SOURCE_HEADER } from "./recordPaymentFact.ts"
+import { referenceOf } from "./referenceOf.ts"
 import { settleEntitlement } from "./settleEntitlement.ts"
 
 /**
@@ -71,12 +72,7 @@ export const applyConfirmedFact = Effect.fn("applyConfirmedFact")(function* (
   by: TransitionCause
 ) {
   const payment = yield* findPaymentFor(event.gateway, event.reference)
-  const gatewayPaymentId = payment.gatewayPaymentId ?? event.reference.gatewayPaymentId
-  const reference = new PaymentReference({
-    paymentId: payment.paymentId,
-    ...(payment.checkoutRef === undefined ? {} : { checkoutRef: payment.checkoutRef }),
-    ...(gatewayPaymentId === undefined ? {} : { gatewayPaymentId })
-  })
+  const reference = referenceOf(payment, payment.gatewayPaymentId ?? event.reference.gatewayPaymentId)
   const snapshots = yield* PaymentGateways.use((gateways) => gateways.fetchPayment(event.gateway, reference))
   const ours = snapshots.filter((s) => s.paymentId === undefined || s.paymentId === payment.paymentId)
   // The gateway lists nothing for it (not yet indexed, or a stand-in that keeps no state): the signed

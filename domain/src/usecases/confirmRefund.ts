@@ -3,12 +3,12 @@ import { PaymentNotFound } from "../errors/LedgerErrors.ts"
 import { currentState } from "../ledger/commitTransition.ts"
 import { PaymentLedger } from "../ledger/subjects.ts"
 import { Actor } from "../model/Actor.ts"
-import { PaymentReference } from "../model/GatewayEvent.ts"
 import type { PaymentId } from "../model/Ids.ts"
 import type { PaymentStatus } from "../model/Payment.ts"
 import { PaymentGateways } from "../ports/PaymentGateways.ts"
 import { Payments } from "../ports/Payments.ts"
 import { recordPaymentFact } from "./recordPaymentFact.ts"
+import { referenceOf } from "./referenceOf.ts"
 
 /** The gateway does not (yet) report the refund: the job retries with backoff, then is dead-lettered. */
 export class RefundNotConfirmed extends Schema.TaggedError<RefundNotConfirmed>()("RefundNotConfirmed", {
@@ -35,12 +35,7 @@ export const confirmRefund = Effect.fn("confirmRefund")(function* (paymentId: Pa
   const found = yield* Payments.use((p) => p.find(paymentId))
   if (Option.isNone(found)) return yield* new PaymentNotFound({ reference: paymentId })
   const payment = found.value
-  const reference = new PaymentReference({
-    paymentId: payment.paymentId,
-    ...(payment.checkoutRef === undefined ? {} : { checkoutRef: payment.checkoutRef }),
-    ...(payment.gatewayPaymentId === undefined ? {} : { gatewayPaymentId: payment.gatewayPaymentId })
-  })
-  const snapshots = yield* PaymentGateways.use((g) => g.fetchPayment(payment.gateway, reference))
+  const snapshots = yield* PaymentGateways.use((g) => g.fetchPayment(payment.gateway, referenceOf(payment)))
   const outcomes: Array<string> = []
   for (const snapshot of snapshots.filter((s) => s.paymentId === undefined || s.paymentId === paymentId))
     outcomes.push(yield* recordPaymentFact(snapshot, refundFollowUpActor))

@@ -1,7 +1,6 @@
 import { Effect, Option, Schema } from "effect"
 import { PaymentNotFound } from "../../errors/LedgerErrors.ts"
 import { SubjectRef } from "../../model/AuditEntry.ts"
-import { PaymentReference } from "../../model/GatewayEvent.ts"
 import { PaymentId } from "../../model/Ids.ts"
 import { AuditLog } from "../../ports/AuditLog.ts"
 import { Certificates } from "../../ports/Certificates.ts"
@@ -11,6 +10,7 @@ import { ManualReview } from "../../ports/ManualReview.ts"
 import { OperatorActions } from "../../ports/OperatorActions.ts"
 import { OperatorReads } from "../../ports/OperatorReads.ts"
 import { Payments } from "../../ports/Payments.ts"
+import { referenceOf } from "../referenceOf.ts"
 
 const STORY_LIMIT = 200
 
@@ -48,11 +48,7 @@ export const paymentStory = Effect.fn("operator.paymentStory")(function* (rawPay
   const audit = (yield* Effect.forEach(subjects, (s) => AuditLog.use((log) => log.history(s))))
     .flat()
     .sort((a, b) => a.at.getTime() - b.at.getTime())
-  const reference = new PaymentReference({
-    paymentId,
-    ...(payment.checkoutRef === undefined ? {} : { checkoutRef: payment.checkoutRef }),
-    ...(payment.gatewayPaymentId === undefined ? {} : { gatewayPaymentId: payment.gatewayPaymentId })
-  })
+  const reference = referenceOf(payment)
   const inbox = yield* OperatorReads.use((r) => r.inboxEventsFor(payment.gateway, reference, STORY_LIMIT))
   const subjectIds = subjects.map((s) => s.id)
   const jobs = (yield* Effect.forEach(subjectIds, (id) =>

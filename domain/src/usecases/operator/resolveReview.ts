@@ -1,9 +1,7 @@
 import { Effect, Option, Schema } from "effect"
 import { InvalidInput } from "../../errors/InputErrors.ts"
 import { entitlesLearner } from "../../machines/PaymentMachine.ts"
-import { PaymentReference } from "../../model/GatewayEvent.ts"
 import { CertificateId, PaymentId } from "../../model/Ids.ts"
-import type { Payment } from "../../model/Payment.ts"
 import { Certificates } from "../../ports/Certificates.ts"
 import { Clock } from "../../ports/Clock.ts"
 import { Entitlements } from "../../ports/Entitlements.ts"
@@ -12,6 +10,7 @@ import { ManualReview, ReviewReason } from "../../ports/ManualReview.ts"
 import { PaymentGateways } from "../../ports/PaymentGateways.ts"
 import { Payments } from "../../ports/Payments.ts"
 import { decodeInput } from "../decodeInput.ts"
+import { referenceOf } from "../referenceOf.ts"
 import { revokeEntitlement } from "../revokeEntitlement.ts"
 import { claimOperatorAction, operatorCause, operatorFields, outcomeOf } from "./operatorCommand.ts"
 
@@ -37,13 +36,6 @@ const paymentOfSubject = (subjectId: string) =>
     const entitlement = yield* Entitlements.use((e) => e.find(certificate.value.entitlementId))
     if (Option.isNone(entitlement)) return undefined
     return Option.getOrUndefined(yield* Payments.use((p) => p.find(entitlement.value.paymentId)))
-  })
-
-const referenceOf = (payment: Payment) =>
-  new PaymentReference({
-    paymentId: payment.paymentId,
-    ...(payment.checkoutRef === undefined ? {} : { checkoutRef: payment.checkoutRef }),
-    ...(payment.gatewayPaymentId === undefined ? {} : { gatewayPaymentId: payment.gatewayPaymentId })
   })
 
 /**
